@@ -1,0 +1,38 @@
+"""Fixtures for every test: the network closed but for this machine, and a fixed seed."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+_ALLOWED_HOSTS = {"127.0.0.1", "localhost", "::1", ""}
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self, address):
+    if self.family in (socket.AF_INET, socket.AF_INET6):
+        host = address[0] if isinstance(address, tuple) else address
+        if host not in _ALLOWED_HOSTS and not str(host).startswith("127."):
+            raise OSError(f"Tests may not use the network: blocked a connection to {host!r}")
+    return _real_connect(self, address)
+
+
+def pytest_configure(config):
+    socket.socket.connect = _guarded_connect
+
+
+@pytest.fixture
+def seeded(db):
+    """The demo content, loaded as `werkwijzer seed` loads it."""
+    from werkwijzer.core.seeding import seed_all
+
+    seed_all()
+
+
+@pytest.fixture
+def helper_catalogue(db):
+    """Only the helper catalogue: enough for the wegwijzer and the helper pages."""
+    from werkwijzer.core.seeding import seed_all
+
+    seed_all(only={"helpers"})

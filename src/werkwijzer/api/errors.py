@@ -1,0 +1,102 @@
+"""One shape for every API error: `{"errors": [{"field": ..., "message": ...}]}`.
+
+Messages follow the request's language (Dutch by default). Nothing from a traceback
+ever reaches a client: unexpected exceptions become a plain 500 message and are logged.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+logger = logging.getLogger(__name__)
+
+
+class ApiError(Exception):
+    """An error with one or more field messages, raised by app routers."""
+
+    def __init__(self, errors: list[dict[str, str]], status: int = 422) -> None:
+        super().__init__(errors)
+        self.errors = errors
+        self.status = status
+
+
+def error_body(errors: list[dict[str, str]]) -> dict:
+    return {"errors": errors}
+
+
+def _field_name(location: tuple) -> str:
+    parts = [str(part) for part in location if part not in ("body", "query", "path", "payload")]
+    return ".".join(parts) or "body"
+
+
+def _pydantic_message(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return _("This field is required.")
+    if kind.startswith(("int_", "float_")):
+        return _("Enter a number.")
+    if kind.startswith("bool"):
+        return _("Enter true or false.")
+    if kind.startswith(("date", "datetime")):
+        return _("Enter a date as YYYY-MM-DD.")
+    if kind in ("literal_error", "enum"):
+        return _("This value is not one of the allowed choices.")
+    if kind.startswith("greater_than") or kind.startswith("less_than"):
+        return _("This number is out of range.")
+    return _("This value is not valid.")
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        errors = [
+            {"field": _field_name(tuple(error.get("loc", ()))), "message": _pydantic_message(error)}
+            for error in exc.errors
+        ]
+        return api.create_response(request, error_body(errors), status=422)
+
+    def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
+        return api.create_response(request, error_body(exc.errors), status=exc.status)
+
+    def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
+        message = _("The request is too large (at most %(limit)s kB).") % {"limit": limit_kb}
+        # 400 like every other unreadable body; the message says what the limit is.
+        errors = [{"field": "body", "message": message}]
+        return api.create_response(request, error_body(errors), status=400)
+
+    def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        message = _("Not found.")
+        return api.create_response(
+            request, error_body([{"field": "", "message": message}]), status=404
+        )
+
+    def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc, AuthenticationError):
+            message = _("Log in first.")
+        elif exc.status_code == 400:
+            message = _("The request could not be read. Send valid JSON.")
+        else:
+            message = str(exc)
+        errors = [{"field": "body" if exc.status_code == 400 else "", "message": message}]
+        return api.create_response(request, error_body(errors), status=exc.status_code)
+
+    def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
+        logger.exception("Unexpected API error on %s", request.path)
+        message = _("Something went wrong on our side. Please try again later.")
+        return api.create_response(
+            request, error_body([{"field": "", "message": message}]), status=500
+        )
+
+    api.add_exception_handler(ValidationError, on_validation)
+    api.add_exception_handler(ApiError, on_api_error)
+    api.add_exception_handler(RequestDataTooBig, on_too_big)
+    api.add_exception_handler(Http404, on_not_found)
+    api.add_exception_handler(HttpError, on_http_error)
+    api.add_exception_handler(Exception, on_unexpected)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BusinesscaseConfig(AppConfig):
+    name = "werkwijzer.businesscase"
+    label = "businesscase"

@@ -1,0 +1,439 @@
+"""One run of the business case: scenarios, differences with ist, PSA and tornado.
+
+`run_analysis(RunRequest(...))` is what the page, the API and the command line call. The
+result converts to plain data (`to_dict()`, `csv_rows()`), so all three show the same
+numbers. Costs are discounted euros over five years; a positive net benefit means the
+party gains (pays less, or earns more) in the scenario than in the current situation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from werkwijzer.businesscase.model.cohort import ModelOutput, run_cohort
+from werkwijzer.businesscase.model.economics import PARTIES, YEARS
+from werkwijzer.businesscase.model.micro import MicroOutput, run_micro
+from werkwijzer.businesscase.model.parameters import (
+    ParameterError,
+    ParameterIssue,
+    ParameterSet,
+    draw_parameters,
+    keep_shares_valid,
+    load_parameters,
+)
+from werkwijzer.businesscase.model.scenarios import (
+    Offer,
+    ScenarioBook,
+    draw_offers,
+    load_scenarios,
+)
+from werkwijzer.businesscase.model.transitions import WEEKS, State, build_strata
+
+MAX_DRAWS = 5000
+MAX_PERSONS = 2_000_000
+TORNADO_BARS = 12
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    scenarios: tuple[str, ...] = ("ist", "s2")
+    overrides: dict[str, Any] = field(default_factory=dict)
+    draws: int = 0
+    persons: int = 0
+    seed: int = 1
+    tornado: bool = True
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    key: str
+    label: str
+    output: ModelOutput
+    micro: MicroOutput | None = None
+
+    @property
+    def states(self) -> np.ndarray:
+        return self.output.states[0]
+
+    @property
+    def totals(self) -> np.ndarray:
+        return self.output.totals[0]
+
+    @property
+    def working_share(self) -> np.ndarray:
+        return self.output.working_share()[0]
+
+
+@dataclass(frozen=True)
+class Interval:
+    mean: float
+    low: float
+    high: float
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> Interval:
+        low, high = np.percentile(values, [2.5, 97.5])
+        return cls(float(np.mean(values)), float(low), float(high))
+
+
+@dataclass(frozen=True)
+class PsaResult:
+    draws: int
+    net_benefit: dict[str, np.ndarray]  # scenario -> (draws, parties)
+    working_bands: dict[str, np.ndarray]  # scenario -> (3, weeks): 2.5%, median, 97.5%
+
+    def interval(self, scenario: str, party: str) -> Interval:
+        return Interval.of(self.net_benefit[scenario][:, PARTIES.index(party)])
+
+    def chance_of_gain(self, scenario: str, party: str = "society") -> float:
+        return float(np.mean(self.net_benefit[scenario][:, PARTIES.index(party)] > 0))
+
+
+@dataclass(frozen=True)
+class TornadoBar:
+    name: str
+    label: str
+    low_value: float
+    high_value: float
+    low_result: float
+    high_result: float
+    source: str
+
+    @property
+    def swing(self) -> float:
+        return abs(self.high_result - self.low_result)
+
+
+@dataclass(frozen=True)
+class TornadoResult:
+    scenario: str
+    party: str
+    base: float
+    bars: tuple[TornadoBar, ...]
+
+
+@dataclass(frozen=True)
+class AnalysisResult:
+    request: RunRequest
+    parameters: ParameterSet
+    book: ScenarioBook
+    results: dict[str, ScenarioResult]
+    psa: PsaResult | None
+    tornado: TornadoResult | None
+
+    @property
+    def primary(self) -> str | None:
+        """The first scenario other than ist: the one the tornado is about."""
+        return next((key for key in self.results if key != "ist"), None)
+
+    def net_benefit(self, scenario: str) -> np.ndarray:
+        """Per party: cost in ist minus cost in the scenario (positive = gain)."""
+        return self.results["ist"].totals - self.results[scenario].totals
+
+    def net_benefit_yearly(self, scenario: str) -> np.ndarray:
+        """(years, parties), with the care offer's cost in the year it is paid (year 1)."""
+        ist, other = self.results["ist"].output, self.results[scenario].output
+        yearly = ist.costs_yearly[0] - other.costs_yearly[0]
+        yearly[0] += ist.offer_costs[0] - other.offer_costs[0]
+        return yearly
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "parameters_version": self.parameters.version,
+            "scenarios_version": self.book.version,
+            "model": "microsimulation" if self.request.persons else "cohort",
+            "persons": self.request.persons or None,
+            "cohort_size": self.parameters.values["cohort_size"],
+            "seed": self.request.seed,
+            "changed_parameters": self.parameters.changed(),
+            "parties": list(PARTIES),
+            "states": [state.name.lower() for state in State],
+            "scenarios": [],
+        }
+        for key, result in self.results.items():
+            entry: dict[str, Any] = {
+                "key": key,
+                "label": result.label,
+                "total_costs": _by_party(result.totals),
+                "offer_costs": _by_party(result.output.offer_costs[0]),
+                "yearly_costs": [_by_party(row) for row in result.output.costs_yearly[0]],
+                "states_by_week": [
+                    {state.name.lower(): round(float(row[state]), 1) for state in State}
+                    for row in result.states
+                ],
+                "working_share": {
+                    str(week): round(float(result.working_share[week]), 4)
+                    for week in (26, 52, 78, 104, 156, 208, WEEKS - 1)
+                },
+            }
+            if key != "ist":
+                entry["net_benefit"] = _by_party(self.net_benefit(key))
+                entry["net_benefit_yearly"] = [
+                    _by_party(row) for row in self.net_benefit_yearly(key)
+                ]
+            if result.micro is not None:
+                entry["micro"] = {
+                    "persons": result.micro.persons,
+                    "median_days_to_return": result.micro.median_absence_days,
+                    "returned_share": round(result.micro.returned_share, 4),
+                }
+            if self.psa is not None and key != "ist":
+                entry["psa"] = {party: vars(self.psa.interval(key, party)) for party in PARTIES} | {
+                    "chance_society_gains": self.psa.chance_of_gain(key)
+                }
+            data["scenarios"].append(entry)
+        if self.psa is not None:
+            data["psa_draws"] = self.psa.draws
+        if self.tornado is not None:
+            data["tornado"] = {
+                "scenario": self.tornado.scenario,
+                "party": self.tornado.party,
+                "base": round(self.tornado.base, 2),
+                "bars": [vars(bar) for bar in self.tornado.bars],
+            }
+        return data
+
+    def csv_rows(self) -> list[list[Any]]:
+        """A long table: section, scenario, item, period, value."""
+        rows: list[list[Any]] = [
+            ["section", "scenario", "item", "period", "value"],
+            ["meta", "", "parameters_version", "", self.parameters.version],
+            ["meta", "", "scenarios_version", "", self.book.version],
+            ["meta", "", "seed", "", self.request.seed],
+            *(["meta", "", f"parameter {k}", "", v] for k, v in self.parameters.changed().items()),
+        ]
+        for key, result in self.results.items():
+            for party, value in zip(PARTIES, result.totals, strict=True):
+                rows.append(["total_cost", key, party, "5 years", round(float(value), 2)])
+            for year, costs in enumerate(result.output.costs_yearly[0], start=1):
+                for party, value in zip(PARTIES, costs, strict=True):
+                    rows.append(["yearly_cost", key, party, f"year {year}", round(float(value), 2)])
+            if key != "ist":
+                for party, value in zip(PARTIES, self.net_benefit(key), strict=True):
+                    rows.append(["net_benefit", key, party, "5 years", round(float(value), 2)])
+            for week, row in enumerate(result.states):
+                for state in State:
+                    rows.append(
+                        [
+                            "persons",
+                            key,
+                            state.name.lower(),
+                            f"week {week}",
+                            round(float(row[state]), 1),
+                        ]
+                    )
+        if self.psa is not None:
+            for key in self.psa.net_benefit:
+                for party in PARTIES:
+                    interval = self.psa.interval(key, party)
+                    for name in ("mean", "low", "high"):
+                        rows.append(
+                            [
+                                f"psa_net_benefit_{name}",
+                                key,
+                                party,
+                                "5 years",
+                                round(getattr(interval, name), 2),
+                            ]
+                        )
+        if self.tornado is not None:
+            for bar in self.tornado.bars:
+                rows.append(
+                    [
+                        "tornado_low",
+                        self.tornado.scenario,
+                        bar.name,
+                        bar.low_value,
+                        round(bar.low_result, 2),
+                    ]
+                )
+                rows.append(
+                    [
+                        "tornado_high",
+                        self.tornado.scenario,
+                        bar.name,
+                        bar.high_value,
+                        round(bar.high_result, 2),
+                    ]
+                )
+        return rows
+
+
+def _by_party(values: np.ndarray) -> dict[str, float]:
+    return {party: round(float(value), 2) for party, value in zip(PARTIES, values, strict=True)}
+
+
+def check_request(request: RunRequest, book: ScenarioBook) -> list[ParameterIssue]:
+    issues = []
+    unknown = [key for key in request.scenarios if key not in book.scenarios]
+    for key in unknown:
+        issues.append(ParameterIssue(f"scenario {key}", "unknown"))
+    if not 0 <= request.draws <= MAX_DRAWS:
+        issues.append(
+            ParameterIssue("draws", "too_large" if request.draws > 0 else "negative", MAX_DRAWS)
+        )
+    if not 0 <= request.persons <= MAX_PERSONS:
+        issues.append(
+            ParameterIssue(
+                "persons", "too_large" if request.persons > 0 else "negative", MAX_PERSONS
+            )
+        )
+    if request.seed < 0:
+        issues.append(ParameterIssue("seed", "negative"))
+    return issues
+
+
+def check_budget(
+    request: RunRequest, draw_runs: int = 4000, person_runs: int = 400_000
+) -> list[ParameterIssue]:
+    """Limits for the web page and the API: runs there are synchronous."""
+    runs = len(set(request.scenarios) | {"ist"})
+    issues = []
+    if request.draws * runs > draw_runs:
+        issues.append(ParameterIssue("draws", "budget"))
+    if request.persons * runs > person_runs:
+        issues.append(ParameterIssue("persons", "budget"))
+    return issues
+
+
+def run_analysis(request: RunRequest, progress: Progress | None = None) -> AnalysisResult:
+    """Run everything the request asks for; raises ParameterError on bad input."""
+    book = load_scenarios()
+    parameters = load_parameters()
+    issues = check_request(request, book)
+    try:
+        parameters = parameters.with_overrides(request.overrides)
+    except ParameterError as error:
+        issues = error.issues + issues
+    if issues:
+        raise ParameterError(issues)
+    keys = ["ist", *(key for key in dict.fromkeys(request.scenarios) if key != "ist")]
+    report = progress or (lambda stage, done, total: None)
+
+    results = {}
+    for index, key in enumerate(keys):
+        offer = book.offer_for(key)
+        micro = None
+        if request.persons:
+            micro = run_micro(
+                parameters,
+                offer,
+                request.persons,
+                request.seed,
+                progress=lambda week, key=key: report(f"micro:{key}", week, WEEKS),
+            )
+            output = micro.output
+        else:
+            output = run_cohort(parameters.arrays(1), build_strata(parameters.strata, offer), offer)
+        results[key] = ScenarioResult(key, book.scenarios[key].label, output, micro)
+        report("scenarios", index + 1, len(keys))
+
+    psa = None
+    if request.draws:
+        psa = run_psa(parameters, book, keys, request.draws, request.seed, report)
+    tornado = None
+    primary = next((key for key in keys if key != "ist"), None)
+    if request.tornado and primary is not None:
+        tornado = run_tornado(parameters, book, primary)
+        report("tornado", 1, 1)
+    return AnalysisResult(request, parameters, book, results, psa, tornado)
+
+
+def run_psa(
+    parameters: ParameterSet,
+    book: ScenarioBook,
+    keys: list[str],
+    draws: int,
+    seed: int,
+    report: Progress,
+) -> PsaResult:
+    """Probabilistic sensitivity analysis: the same draws for every scenario."""
+    rng = np.random.default_rng(seed)
+    arrays = draw_parameters(parameters, draws, rng)
+    offers = draw_offers(book, draws, rng)
+    totals, bands = {}, {}
+    for index, key in enumerate(keys):
+        offer = book.offer_for(key, offers)
+        output = run_cohort(arrays, build_strata(parameters.strata, offer), offer)
+        totals[key] = output.totals
+        bands[key] = np.percentile(output.working_share(), [2.5, 50, 97.5], axis=0)
+        report("psa", index + 1, len(keys))
+    net = {key: totals["ist"] - totals[key] for key in keys if key != "ist"}
+    return PsaResult(draws, net, bands)
+
+
+def run_tornado(
+    parameters: ParameterSet, book: ScenarioBook, scenario: str, party: str = "society"
+) -> TornadoResult:
+    """One-way sensitivity: each parameter at the low and high end of its range.
+
+    All variations run at once along the draws axis: row 0 is the base case, rows
+    2k+1 and 2k+2 the low and high value of the k-th varied item.
+    """
+    varied = [
+        spec
+        for spec in parameters.specs.values()
+        if spec.high > spec.low and spec.name != "cohort_size"
+    ]
+    rows = 1 + 2 * (len(varied) + 2)
+    arrays = parameters.arrays(rows)
+    for k, spec in enumerate(varied):
+        arrays[spec.name][2 * k + 1] = spec.low
+        arrays[spec.name][2 * k + 2] = spec.high
+    keep_shares_valid(arrays)
+    # Two more items: the effect and the cost of the care offers, at the ends of their ranges.
+    effect_row = 2 * len(varied) + 1
+    cost_row = effect_row + 2
+    offers: dict[str, Offer] = {}
+    for key, offer in book.offers.items():
+        assert offer.uncertain is not None
+        effect = np.full((rows, 1), offer.uncertain["rtw_hr"].value)
+        effect[effect_row] = offer.uncertain["rtw_hr"].low
+        effect[effect_row + 1] = offer.uncertain["rtw_hr"].high
+        price = np.full((rows, 1), offer.uncertain["cost_per_consultation"].value)
+        price[cost_row] = offer.uncertain["cost_per_consultation"].low
+        price[cost_row + 1] = offer.uncertain["cost_per_consultation"].high
+        offers[key] = replace(
+            offer, rtw_hr=effect, cost_per_person=offer.consultations * price + offer.fixed_cost
+        )
+    column = PARTIES.index(party)
+    totals = {}
+    for key in ("ist", scenario):
+        offer = book.offer_for(key, offers)
+        totals[key] = run_cohort(arrays, build_strata(parameters.strata, offer), offer).totals[
+            :, column
+        ]
+    net = totals["ist"] - totals[scenario]
+    element = (
+        book.offers[book.scenarios[scenario].elements[0]]
+        if book.scenarios[scenario].elements
+        else book.offers["ist"]
+    )
+    assert element.uncertain is not None
+    items = [(spec.name, spec.label, spec.low, spec.high, spec.source) for spec in varied] + [
+        ("offer_rtw_hr", "Effect of the care offer on return to work (hazard ratio)",
+         element.uncertain["rtw_hr"].low, element.uncertain["rtw_hr"].high, element.uncertain["rtw_hr"].source),
+        ("offer_cost_per_consultation", "Cost per consultation",
+         element.uncertain["cost_per_consultation"].low, element.uncertain["cost_per_consultation"].high,
+         element.uncertain["cost_per_consultation"].source),
+    ]  # fmt: skip
+    bars = [
+        TornadoBar(name, label, low, high, float(net[2 * k + 1]), float(net[2 * k + 2]), source)
+        for k, (name, label, low, high, source) in enumerate(items)
+    ]
+    bars.sort(key=lambda bar: bar.swing, reverse=True)
+    return TornadoResult(scenario, party, float(net[0]), tuple(bars[:TORNADO_BARS]))
+
+
+__all__ = [
+    "YEARS",
+    "AnalysisResult",
+    "ParameterError",
+    "RunRequest",
+    "run_analysis",
+]

@@ -1,0 +1,156 @@
+"""Money per party, computed from how many people are in each state each week.
+
+Every amount is linear in the wages of the people in a state, so a model only has to
+report, per week, stratum and state, the sum of weekly wages and the sum of weekly wages
+capped at the maximum daily wage (`wage` and `capped`). The cohort model gets those from
+the mean wage; the microsimulation from each person's own wage.
+
+Parties (costs, positive = the party pays or loses):
+- care: health insurers and private disability insurers (AOV), plus what they pay for
+  the work-oriented care offer;
+- employer: wage continuation during sick leave, replacement and lost production;
+- public: UWV benefits (Ziektewet, WIA, WW) and taxes and premiums not received;
+- person: net income lost;
+- society: lost production (labour cost of the hours not worked) and the offer's cost.
+Wage continuation, benefits and taxes are transfers: they move money between parties but
+not for society. For every person-week, transfers + lost taxes + net income lost add up
+exactly to the gross wage lost (a test checks this).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from werkwijzer.businesscase.model.scenarios import PAYERS, Offer
+from werkwijzer.businesscase.model.transitions import N_STATES, WIA_WEEK, State, Strata
+
+PARTIES = ("care", "employer", "public", "person", "society")
+N_PARTIES = len(PARTIES)
+YEARS = 5
+
+
+def phase(week: int) -> int:
+    """0: first year of sick leave, 1: second year, 2: after the WIA assessment."""
+    return 0 if week < 52 else 1 if week < WIA_WEEK else 2
+
+
+def discount_factors(rate: np.ndarray, weeks: int) -> np.ndarray:
+    """Shape (draws, weeks): the weight of a euro in week t."""
+    return (1.0 + rate) ** (-np.arange(weeks) / 52.0)
+
+
+def _normal_cdf(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.vectorize(math.erf)(np.asarray(x, dtype=float) / math.sqrt(2.0)))
+
+
+def wage_moments(p: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Mean weekly wage and mean weekly capped wage for lognormal annual wages."""
+    mean, sigma, cap = p["annual_wage"], p["wage_sigma"], p["max_annual_wage"]
+    sigma = np.maximum(sigma, 1e-9)
+    mu = np.log(mean) - sigma**2 / 2
+    below = mean * _normal_cdf((np.log(cap) - mu - sigma**2) / sigma)
+    above = cap * (1.0 - _normal_cdf((np.log(cap) - mu) / sigma))
+    return mean / 52.0, (below + above) / 52.0
+
+
+def draw_wages(p: dict[str, float], size: int, rng: np.random.Generator) -> np.ndarray:
+    """Individual weekly wages (float32) for the microsimulation."""
+    sigma = max(p["wage_sigma"], 1e-9)
+    mu = math.log(p["annual_wage"]) - sigma**2 / 2
+    return (rng.lognormal(mu, sigma, size) / 52.0).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Coefficients:
+    """Cost per unit of weekly wage (`wage`) and of capped weekly wage (`capped`).
+
+    Shapes: (phases=3, draws, S, states, parties). Also the gross wage lost per unit of
+    wage and the parts it is split into, for the accounting test.
+    """
+
+    wage: np.ndarray
+    capped: np.ndarray
+
+
+def coefficients(p: dict[str, np.ndarray], strata: Strata) -> Coefficients:
+    draws = next(iter(p.values())).shape[0]
+    shape = (3, draws, strata.size, N_STATES, N_PARTIES)
+    wage = np.zeros(shape)
+    capped = np.zeros(shape)
+    care, employer, public, person, society = range(N_PARTIES)
+    work = np.zeros((draws, N_STATES))
+    work[:, State.WORKING_FULLY] = 1.0
+    work[:, State.WORKING_PARTLY] = p["partial_work_fraction"][:, 0]
+    work[:, State.WIA_PARTIAL] = p["wia_partial_work_fraction"][:, 0]
+    lost = 1.0 - work[:, None, :]  # (draws, 1, states), per unit of wage
+    lost = np.broadcast_to(lost, (draws, strata.size, N_STATES)).copy()
+    lost[:, :, State.DIED] = 0.0
+    employee = (strata.employment_is("employee") | strata.employment_is("flex"))[None, :]
+    flex = strata.employment_is("flex")[None, :]
+    self_employed = strata.employment_is("self_employed")[None, :]
+    charges = p["employer_charges"]
+    tax = p["tax_wedge"][:, :, None]
+    for ph in range(3):
+        # Transfers as (wage part, capped part), per state, shape (draws, S).
+        transfers_w = np.zeros((draws, strata.size, N_STATES))
+        transfers_c = np.zeros((draws, strata.size, N_STATES))
+        continuation = p["wage_continuation_year2"] if ph == 1 else p["wage_continuation_year1"]
+        paid_states = [State.SICK_LEAVE] + ([State.WORKING_PARTLY] if ph < 2 else [])
+        for state in paid_states:
+            missed = lost[:, :, state]
+            by_employer = np.where(flex, 1.0 - p["flex_zw_share"], 1.0) * continuation
+            by_employer = np.where(employee, by_employer, 0.0)
+            wage[ph, :, :, state, employer] += by_employer * missed
+            transfers_w[:, :, state] += by_employer * missed
+            zw = np.where(flex, p["flex_zw_share"] * p["ziektewet_rate"], 0.0) * missed
+            capped[ph, :, :, state, public] += zw
+            transfers_c[:, :, state] += zw
+            replacement = np.where(employee, p["replacement_cost_share"] * (1 + charges), 0.0)
+            wage[ph, :, :, state, employer] += replacement * missed
+        benefit_rates = {
+            State.WIA_PARTIAL: p["wga_rate"] * lost[:, :, State.WIA_PARTIAL],
+            State.WIA_FULL: p["iva_rate"] * lost[:, :, State.WIA_FULL],
+        }
+        for state, rate in benefit_rates.items():
+            uwv = np.where(employee, rate, 0.0)
+            capped[ph, :, :, state, public] += uwv
+            transfers_c[:, :, state] += uwv
+        ww = p["unemployment_benefit_rate"] * np.ones((1, strata.size))
+        capped[ph, :, :, State.UNEMPLOYED, public] += ww
+        transfers_c[:, :, State.UNEMPLOYED] += ww
+        aov_rate = p["zzp_aov_share"] * p["aov_rate"]
+        for state in (State.SICK_LEAVE, State.WORKING_PARTLY, State.WIA_PARTIAL, State.WIA_FULL):
+            aov = np.where(self_employed, aov_rate, 0.0) * lost[:, :, state]
+            wage[ph, :, :, state, care] += aov
+            transfers_w[:, :, state] += aov
+        # What is left of the gross wage lost: taxes for the public purse, the rest for
+        # the person.
+        shortfall_w = lost - transfers_w
+        wage[ph, ..., public] += tax * shortfall_w
+        capped[ph, ..., public] -= tax * transfers_c
+        wage[ph, ..., person] += (1 - tax) * shortfall_w
+        capped[ph, ..., person] -= (1 - tax) * transfers_c
+        wage[ph, ..., society] += (1 + charges)[:, :, None] * lost
+    return Coefficients(wage, capped)
+
+
+def offer_costs(
+    offer: Offer, strata: Strata, alive_at_start: np.ndarray, discount: np.ndarray
+) -> np.ndarray:
+    """Cost of the work-oriented care offer per party, shape (draws, parties).
+
+    `alive_at_start` is the number of people of each stratum alive at the start week,
+    shape (draws, S); the offer is paid once, in that week.
+    """
+    reached = alive_at_start[:, strata.reached == 1].sum(axis=1)
+    week = min(offer.start_week, discount.shape[1] - 1)
+    cost = np.broadcast_to(np.asarray(offer.cost_per_person, dtype=float), (reached.shape[0], 1))
+    total = reached * cost[:, 0] * discount[:, week]
+    result = np.zeros((reached.shape[0], N_PARTIES))
+    for payer in PAYERS:
+        result[:, PARTIES.index(payer)] = total * offer.payers[payer]
+    result[:, PARTIES.index("society")] = total
+    return result

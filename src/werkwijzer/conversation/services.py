@@ -1,0 +1,41 @@
+"""The only way in or out of a saved question list: always for the logged-in owner."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+
+from werkwijzer.conversation.models import SavedQuestionList
+
+MAX_ITEMS = 60
+
+
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    """Keep only the known keys, as short strings (never trust posted structure)."""
+    chosen = [str(q)[:64] for q in data.get("chosen", [])][:MAX_ITEMS]
+    answers = {str(k)[:64]: str(v)[:2000] for k, v in data.get("answers", {}).items() if v}
+    own = [
+        {"text": str(item.get("text", ""))[:2000], "answer": str(item.get("answer", ""))[:2000]}
+        for item in data.get("own", [])[:MAX_ITEMS]
+        if item.get("text")
+    ]
+    return {"chosen": chosen, "answers": dict(list(answers.items())[:MAX_ITEMS]), "own": own}
+
+
+def do_save_list(owner: AbstractBaseUser, conversation: str, data: dict[str, Any]) -> None:
+    SavedQuestionList.objects.update_or_create(
+        owner=owner, conversation=conversation, defaults={"data": _clean(data)}
+    )
+
+
+def load_list(owner: AbstractBaseUser, conversation: str) -> dict[str, Any] | None:
+    if not owner.is_authenticated:
+        return None
+    saved = SavedQuestionList.objects.filter(owner=owner, conversation=conversation).first()
+    return saved.data if saved else None
+
+
+def do_delete_list(owner: AbstractBaseUser, conversation: str) -> int:
+    deleted, _ = SavedQuestionList.objects.filter(owner=owner, conversation=conversation).delete()
+    return deleted

@@ -1,0 +1,100 @@
+"""The main navigation: one list, so every page shows the same menu."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    current: bool
+    description: str
+
+
+_ITEMS = [
+    (
+        _("Wegwijzer"),
+        "navigator:start",
+        _("A few questions about your situation, a personal plan that fits it."),
+    ),
+    (
+        _("Who can help"),
+        "helpers:list",
+        _("Every kind of helper: what they do, how to reach them, what it costs."),
+    ),
+    (
+        _("Find a helper"),
+        "directory:search",
+        _("A BACO, KAG, coach or therapist near your postcode."),
+    ),
+    (
+        _("Knowledge base"),
+        "knowledge:index",
+        _("Reliable articles about work and cancer, checked by experts."),
+    ),
+    (
+        _("Timeline"),
+        "timeline:index",
+        _("What happens when during sick leave, and who does what."),
+    ),
+    (
+        _("Conversations"),
+        "conversation:index",
+        _("Questions to take to your doctor, bedrijfsarts or employer, and a decision aid."),
+    ),
+    (
+        _("Employers"),
+        "employers:index",
+        _("Duties, what you may ask, and templates for HR policy."),
+    ),
+]
+
+# For professionals, policy makers and researchers: in the footer and on the home page.
+_PROFESSIONAL_ITEMS = [
+    (
+        _("Screening"),
+        "screening:form",
+        _("Find out early who runs a higher risk of problems with work."),
+    ),
+    (
+        _("My questionnaire about work"),
+        "outcomes:overview",
+        _("Tell us how work is going, 3 to 24 months after the diagnosis."),
+    ),
+    (
+        _("Outcomes dashboard"),
+        "outcomes:dashboard",
+        _("The targets of the action plan beside what is measured."),
+    ),
+    (
+        _("Societal business case"),
+        "businesscase:index",
+        _("Costs and benefits of work-oriented care, per party."),
+    ),
+]
+
+
+def main_navigation(request: HttpRequest) -> list[NavItem]:
+    return _navigation(request, _ITEMS)
+
+
+def professional_navigation(request: HttpRequest) -> list[NavItem]:
+    return _navigation(request, _PROFESSIONAL_ITEMS)
+
+
+def _navigation(request: HttpRequest, entries: list) -> list[NavItem]:
+    items = []
+    for label, name, description in entries:
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue  # the app's pages are not there yet
+        current = request.path.startswith(url) and url != "/"
+        items.append(NavItem(str(label), url, current, str(description)))
+    return items

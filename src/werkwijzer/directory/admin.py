@@ -1,0 +1,129 @@
+"""Editors keep the verwijsgids up to date here (/beheer/)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from werkwijzer.directory.models import Postcode, Provider, stale_before
+from werkwijzer.directory.transfer import COLUMNS
+
+
+class VerificationFilter(admin.SimpleListFilter):
+    """Flags entries not verified for more than 12 months."""
+
+    title = _("verification")
+    parameter_name = "verification"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
+        return [
+            ("stale", _("Older than 12 months or never verified")),
+            ("current", _("Verified in the last 12 months")),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() == "stale":
+            return queryset.stale()
+        if self.value() == "current":
+            return queryset.filter(verified_on__gte=stale_before())
+        return queryset
+
+
+class ProviderAdminForm(forms.ModelForm):
+    """Editors may leave lat/lon empty: the centre of the postcode area is used."""
+
+    website = forms.URLField(
+        label=_("website"), required=False, max_length=200, assume_scheme="https"
+    )
+
+    class Meta:
+        model = Provider
+        fields = COLUMNS
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("lat", "lon"):
+            self.fields[name].required = False
+            self.fields[name].help_text = _("Empty: the centre of the postcode area.")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        postcode = data.get("postcode") or ""
+        if data.get("lat") is None or data.get("lon") is None:
+            area = Postcode.objects.filter(pc4=postcode[:4]).first()
+            if area is None:
+                self.add_error(
+                    "postcode", _("This postcode is unknown: fill in latitude and longitude.")
+                )
+            else:
+                data["lat"], data["lon"] = area.lat, area.lon
+                self.instance.lat, self.instance.lon = area.lat, area.lon
+        return data
+
+
+@admin.register(Provider)
+class ProviderAdmin(admin.ModelAdmin):
+    form = ProviderAdminForm
+    list_display = (
+        "name",
+        "organisation",
+        "kind_list",
+        "city",
+        "verified_on",
+        "needs_verification",
+        "active",
+    )
+    list_filter = (VerificationFilter, "active", "work_setting", "self_referral")
+    search_fields = ("name", "organisation", "city", "postcode", "external_id")
+    readonly_fields = ("updated_at",)
+    actions = ("mark_verified",)
+    fieldsets = (
+        (None, {"fields": ("external_id", "name", "organisation", "kinds", "work_setting")}),
+        (_("Address"), {"fields": ("street", "postcode", "city", "lat", "lon")}),
+        (_("Contact"), {"fields": ("phone", "email", "website")}),
+        (
+            _("Offer"),
+            {
+                "fields": (
+                    "languages",
+                    "specialisations",
+                    "self_referral",
+                    "intercollegial_consultation",
+                    "costs_note",
+                )
+            },
+        ),
+        (_("Verification"), {"fields": ("verified_on", "verified_by", "active", "updated_at")}),
+    )
+
+    @admin.display(description=_("kinds of helper"))
+    def kind_list(self, provider: Provider) -> str:
+        return ", ".join(provider.kinds)
+
+    @admin.display(description=_("needs verification"), boolean=True)
+    def needs_verification(self, provider: Provider) -> bool:
+        return provider.is_stale
+
+    @admin.action(description=_("Mark as verified today"))
+    def mark_verified(self, request: HttpRequest, queryset: QuerySet) -> None:
+        who = request.user.get_full_name() or request.user.get_username()
+        count = queryset.update(
+            verified_on=timezone.localdate(), verified_by=who, updated_at=timezone.now()
+        )
+        message = ngettext(
+            "%(count)d provider marked as verified.",
+            "%(count)d providers marked as verified.",
+            count,
+        ) % {"count": count}
+        self.message_user(request, message, messages.SUCCESS)
+
+
+@admin.register(Postcode)
+class PostcodeAdmin(admin.ModelAdmin):
+    list_display = ("pc4", "municipality", "lat", "lon")
+    search_fields = ("pc4", "municipality")

@@ -1,0 +1,108 @@
+"""`werkwijzer providers import FILE` and `werkwijzer providers export`."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from werkwijzer.directory.transfer import (
+    FORMATS,
+    ImportReport,
+    UnreadableFile,
+    import_records,
+    read_records,
+    unknown_columns,
+    write_export,
+)
+
+# Show a progress bar from this many rows; small files finish before it would draw.
+PROGRESS_FROM_ROWS = 200
+
+
+class Command(BaseCommand):
+    help = (
+        "Import or export providers of the verwijsgids (format: docs/directory.md). "
+        "Exit codes: 0 all rows imported, 1 some rows rejected, 2 file unreadable."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        actions = parser.add_subparsers(dest="action", required=True)
+        importer = actions.add_parser("import", help="Import providers from a CSV or JSON file.")
+        importer.add_argument("file", type=Path, help="FILE.csv or FILE.json")
+        importer.add_argument("--format", choices=FORMATS, help="Override the file extension.")
+        importer.add_argument(
+            "--no-progress", action="store_true", help="Do not draw a progress bar."
+        )
+        importer.add_argument(
+            "--language", choices=("nl", "en"), default="nl", help="Language of the report."
+        )
+        exporter = actions.add_parser("export", help="Export every provider.")
+        exporter.add_argument("--format", choices=FORMATS, default="csv")
+        exporter.add_argument("--output", type=Path, help="File to write (default: stdout).")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "import":
+            translation.activate(options["language"])
+            self.import_file(options["file"], options["format"], not options["no_progress"])
+        else:
+            self.export_file(options["format"], options["output"])
+
+    def import_file(self, path: Path, fmt: str | None, show_progress: bool) -> None:
+        try:
+            records = read_records(path, fmt)
+        except UnreadableFile as error:
+            raise CommandError(str(error), returncode=2) from error
+        for column in unknown_columns(records):
+            self.stderr.write(f"Onbekende kolom genegeerd / unknown column ignored: {column}")
+        if show_progress and len(records) >= PROGRESS_FROM_ROWS:
+            # The bare stream: Django's wrapper would add a newline to every chunk.
+            console = Console(file=getattr(self.stderr, "_out", sys.stderr))
+            columns = (
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+            )
+            with Progress(*columns, console=console, transient=False) as progress:
+                task = progress.add_task("Importeren / importing", total=len(records))
+                report = import_records(records, lambda n: progress.advance(task, n))
+        else:
+            report = import_records(records)
+        self.write_report(report)
+        if report.rejected:
+            raise CommandError(
+                f"{len(report.rejected)} rij(en) afgewezen / row(s) rejected.", returncode=1
+            )
+
+    def write_report(self, report: ImportReport) -> None:
+        self.stdout.write(
+            f"Nieuw / created: {report.created}, bijgewerkt / updated: {report.updated}, "
+            f"ongewijzigd / unchanged: {report.unchanged}, "
+            f"afgewezen / rejected: {len(report.rejected)}"
+        )
+        for rejected in report.rejected:
+            label = f" ({rejected.external_id})" if rejected.external_id else ""
+            self.stdout.write(f"Rij / row {rejected.row}{label}: " + "; ".join(rejected.reasons))
+
+    def export_file(self, fmt: str, output: Path | None) -> None:
+        if output is None:
+            buffer = io.StringIO()
+            count = write_export(buffer, fmt)
+            self.stdout.write(buffer.getvalue(), ending="")
+            self.stderr.write(f"{count} aanbieders / providers")
+            return
+        try:
+            with output.open("w", encoding="utf-8", newline="") as handle:
+                count = write_export(handle, fmt)
+        except OSError as error:
+            raise CommandError(
+                f"Kan niet schrijven / cannot write {output}: {error.strerror}", returncode=2
+            ) from error
+        self.stdout.write(f"{count} aanbieders geschreven naar / providers written to {output}")

@@ -1,0 +1,211 @@
+"""Verwijsgids: providers (people or organisations) and the postcode table for distances."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from werkwijzer.directory.choices import (
+    FOLDER_KINDS,
+    KIND_CHOICES,
+    LANGUAGE_CHOICES,
+    SPECIALISATION_CHOICES,
+    WorkSetting,
+    labels_in_order,
+)
+from werkwijzer.directory.fields import TagListField
+from werkwijzer.directory.geo import unit_vector
+
+# An entry older than this is flagged to editors and shown with a notice to visitors.
+VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
+
+
+def stale_before(today: datetime.date | None = None) -> datetime.date:
+    """Entries verified before this date count as out of date."""
+    return (today or timezone.localdate()) - VERIFICATION_MAX_AGE
+
+
+class Postcode(models.Model):
+    """One Dutch PC4 area with its centre point (GeoNames, CC BY 4.0; see data/README.md)."""
+
+    pc4 = models.CharField(_("postcode (4 digits)"), max_length=4, primary_key=True)
+    lat = models.FloatField(_("latitude"))
+    lon = models.FloatField(_("longitude"))
+    municipality = models.CharField(_("municipality"), max_length=100, db_index=True)
+
+    class Meta:
+        ordering = ["pc4"]
+        verbose_name = _("postcode area")
+        verbose_name_plural = _("postcode areas")
+
+    def __str__(self) -> str:
+        return f"{self.pc4} {self.municipality}"
+
+
+class ProviderQuerySet(models.QuerySet):
+    def active(self) -> ProviderQuerySet:
+        return self.filter(active=True)
+
+    def stale(self, today: datetime.date | None = None) -> ProviderQuerySet:
+        return self.filter(
+            models.Q(verified_on__isnull=True) | models.Q(verified_on__lt=stale_before(today))
+        )
+
+
+class Provider(models.Model):
+    external_id = models.CharField(
+        _("external id"),
+        max_length=64,
+        unique=True,
+        help_text=_("Stable key used by imports: the same id updates the same entry."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    kinds = TagListField(_("kinds of helper"), choices=KIND_CHOICES, blank=False)
+    work_setting = models.CharField(_("work setting"), max_length=32, choices=WorkSetting.choices)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(
+        _("postcode"), max_length=7, help_text=_("PC4 (1234) or PC6 (1234 AB).")
+    )
+    city = models.CharField(_("place"), max_length=100)
+    pc4 = models.CharField(_("postcode area"), max_length=4, db_index=True, editable=False)
+    lat = models.FloatField(_("latitude"))
+    lon = models.FloatField(_("longitude"), db_index=True)
+    # The point as a unit vector (geo.unit_vector), derived from lat/lon on every save.
+    x = models.FloatField(editable=False, default=0.0)
+    y = models.FloatField(editable=False, default=0.0)
+    z = models.FloatField(editable=False, default=0.0)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    languages = TagListField(_("languages spoken"), choices=LANGUAGE_CHOICES)
+    specialisations = TagListField(_("specialisations"), choices=SPECIALISATION_CHOICES)
+    self_referral = models.BooleanField(
+        _("self-referral possible"),
+        default=False,
+        help_text=_("People can make an appointment without a referral."),
+    )
+    intercollegial_consultation = models.BooleanField(
+        _("accepts consultation requests from colleagues"), default=False
+    )
+    costs_note = models.TextField(_("costs"), blank=True)
+    verified_on = models.DateField(_("verified on"), null=True, blank=True)
+    verified_by = models.CharField(_("verified by"), max_length=200, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ProviderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "id"]
+        verbose_name = _("provider")
+        verbose_name_plural = _("providers")
+        # The bounding box of a distance search: a range on lat (this index), and on lon.
+        indexes = [models.Index(fields=["lat", "lon"], name="directory_provider_latlon")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.set_derived_fields()
+        super().save(*args, **kwargs)  # the post_save receiver below syncs the search rows
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:provider", kwargs={"pk": self.pk})
+
+    def set_derived_fields(self) -> None:
+        """pc4 and the unit vector follow postcode and lat/lon; bulk writes call this too."""
+        self.pc4 = self.postcode[:4]
+        self.x, self.y, self.z = unit_vector(self.lat, self.lon)
+
+    @property
+    def is_stale(self) -> bool:
+        return self.verified_on is None or self.verified_on < stale_before()
+
+    @property
+    def has_folder(self) -> bool:
+        return bool(FOLDER_KINDS.intersection(self.kinds))
+
+    @property
+    def kind_labels(self) -> list[str]:
+        return labels_in_order(KIND_CHOICES, self.kinds)
+
+    @property
+    def language_labels(self) -> list[str]:
+        return labels_in_order(LANGUAGE_CHOICES, self.languages)
+
+    @property
+    def specialisation_labels(self) -> list[str]:
+        return labels_in_order(SPECIALISATION_CHOICES, self.specialisations)
+
+    @property
+    def is_demo(self) -> bool:
+        """Demo entries are invented; the page says so."""
+        return self.external_id.startswith("demo-")
+
+
+class ProviderKindLocation(models.Model):
+    """Search index: one row per (active provider, helper kind) with its coordinates.
+
+    Why a table of its own: a search is almost always "kind X near here". With the kind
+    first in a composite index (kind, lat, lon), the database reads only the entries of
+    that kind inside the latitude band, on SQLite and PostgreSQL alike, instead of
+    every provider in the box. Rows are derived data: `sync_search_rows` rebuilds them
+    whenever a provider is saved or imported.
+    """
+
+    provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="search_rows")
+    kind = models.CharField(max_length=64)
+    lat = models.FloatField()
+    lon = models.FloatField()
+    x = models.FloatField(default=0.0)
+    y = models.FloatField(default=0.0)
+    z = models.FloatField(default=0.0)
+
+    class Meta:
+        # A covering index: the box is read from (kind, lat, lon) and the distance from
+        # x, y, z in the same index entry, so no table page is read (SQLite and PostgreSQL).
+        indexes = [
+            models.Index(
+                fields=["kind", "lat", "lon", "x", "y", "z", "provider"],
+                name="directory_kind_latlon",
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "kind"], name="directory_one_row_per_kind")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} @ {self.lat:.4f},{self.lon:.4f}"
+
+
+def sync_search_rows(providers: list[Provider]) -> None:
+    """Rebuild the search rows of these (saved) providers."""
+    ids = [provider.pk for provider in providers]
+    ProviderKindLocation.objects.filter(provider_id__in=ids).delete()
+    ProviderKindLocation.objects.bulk_create(
+        ProviderKindLocation(
+            provider_id=provider.pk,
+            kind=kind,
+            lat=provider.lat,
+            lon=provider.lon,
+            x=provider.x,
+            y=provider.y,
+            z=provider.z,
+        )
+        for provider in providers
+        if provider.active
+        for kind in provider.kinds
+    )
+
+
+@receiver(post_save, sender=Provider, dispatch_uid="directory_sync_search_rows")
+def _provider_saved(sender: type[Provider], instance: Provider, **kwargs: object) -> None:
+    """Also on loaddata (a raw save that skips Provider.save)."""
+    sync_search_rows([instance])

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from werkwijzer.directory import views
+
+app_name = "directory"
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("<int:pk>/", views.provider_detail, name="provider"),
+    path("<int:pk>/folder.pdf", views.provider_folder, name="folder"),
+]

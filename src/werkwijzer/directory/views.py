@@ -1,0 +1,94 @@
+"""Pages of the verwijsgids: search, provider, and the printable BACO folder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET
+
+from werkwijzer.core.pdf import pdf_document
+from werkwijzer.directory import services
+from werkwijzer.directory.forms import SearchForm
+from werkwijzer.directory.models import Provider
+from werkwijzer.directory.services import SearchResult, UnknownLocation, resolve_location
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
+
+
+def _markers(result: SearchResult) -> dict:
+    """What the map script needs, handed over as JSON (no inline script under the CSP)."""
+    return {
+        "centre": [result.location.lat, result.location.lon],
+        "tileUrl": settings.WERKWIJZER_TILE_URL,
+        "attribution": settings.WERKWIJZER_TILE_ATTRIBUTION,
+        "providers": [
+            {
+                "name": hit.provider.name,
+                "lat": hit.provider.lat,
+                "lon": hit.provider.lon,
+                "url": hit.provider.get_absolute_url(),
+                "distance": hit.distance_km,
+            }
+            for hit in result.hits
+        ],
+    }
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    context: dict = {"form": form, "map_enabled": bool(settings.WERKWIJZER_TILE_URL)}
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
+        try:
+            location = resolve_location(form.cleaned_data["q"])
+        except UnknownLocation as unknown:
+            context["unknown"] = unknown
+        else:
+            result = services.search(
+                location,
+                form.cleaned_data["radius_km"],
+                form.filters(),
+                page=form.cleaned_data["page"] or 1,
+            )
+            context["result"] = result
+            context["markers"] = _markers(result)
+    return render(request, "directory/search.html", context)
+
+
+def _active_provider(pk: int) -> Provider:
+    return get_object_or_404(Provider, pk=pk, active=True)
+
+
+@require_GET
+def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    provider = _active_provider(pk)
+    return render(request, "directory/provider.html", {"provider": provider})
+
+
+@require_GET
+def provider_folder(request: HttpRequest, pk: int) -> HttpResponse:
+    """The personal BACO folder as a PDF, in the visitor's language."""
+    provider = _active_provider(pk)
+    if not provider.has_folder:
+        raise Http404
+    pdf = folder_document(provider, request).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"baco-folder-{slugify(provider.name) or provider.pk}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def folder_document(provider: Provider, request: HttpRequest) -> Document:
+    """The laid-out folder; tests read its text, the view writes it as PDF."""
+    html = render_to_string(
+        "directory/folder.html",
+        {"provider": provider, "page_url": request.build_absolute_uri(provider.get_absolute_url())},
+        request=request,
+    )
+    return pdf_document(html)

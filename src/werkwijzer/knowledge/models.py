@@ -1,0 +1,180 @@
+"""The kennisbank: an index page and article pages, with expert review and personas.
+
+Articles are Wagtail pages, so they get revisions, the moderation workflow (an expert
+approves before anything is published), translations per locale and the search index.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.http import Http404
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from werkwijzer.knowledge import personas
+from werkwijzer.knowledge.blocks import ArticleBodyBlock, SourceBlock
+from werkwijzer.knowledge.forms import ArticlePageForm
+from werkwijzer.knowledge.text import article_passages
+from werkwijzer.search.text import stems, words
+
+SEARCH_DATA_VERSION = 2
+
+
+class KnowledgeIndexPage(Page):
+    """The root of the kennisbank in one language: lists the articles, persona first."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["knowledge.ArticlePage"]
+    template = "knowledge/index_page.html"
+
+    class Meta:
+        verbose_name = _("knowledge base")
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            # An article that is not translated yet: serve the Dutch original.
+            default = Locale.get_default()
+            if not path_components or self.locale_id == default.id:
+                raise
+            original = self.get_translation_or_none(default)
+            if original is None:
+                raise
+            return original.specific.route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from werkwijzer.knowledge.services import articles_for_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        persona = personas.from_request(request)
+        topic = request.GET.get("onderwerp", "")
+        context.update(
+            persona=persona,
+            topic=topic,
+            sections=articles_for_listing(translation.get_language(), persona, topic),
+        )
+        return context
+
+
+class ArticlePage(Page):
+    class ReadingLevel(models.TextChoices):
+        A2 = "A2", "A2"
+        B1 = "B1", "B1"
+        B2 = "B2", "B2"
+
+    summary = models.TextField(_("summary"), help_text=_("One or two sentences."))
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("body"))
+    topics = models.JSONField(_("topics"), default=list)
+    roles = models.JSONField(_("for whom (role)"), default=list, blank=True)
+    employments = models.JSONField(_("for whom (work situation)"), default=list, blank=True)
+    phases = models.JSONField(_("phases"), default=list, blank=True)
+    keywords = models.TextField(
+        _("words people use"),
+        blank=True,
+        help_text=_("Lay words and phrases people search with, separated by commas."),
+    )
+    sources = StreamField([("source", SourceBlock())], verbose_name=_("sources"), blank=True)
+    reading_level = models.CharField(
+        _("reading level"), max_length=2, choices=ReadingLevel.choices, default=ReadingLevel.B1
+    )
+    reviewed_by = models.CharField(
+        _("checked by (expert)"), max_length=200, blank=True, help_text=_("Name and role.")
+    )
+    reviewed_on = models.DateField(_("checked on"), null=True, blank=True)
+    next_review = models.DateField(_("next review"), null=True, blank=True)
+    search_data = models.JSONField(default=dict, editable=False)
+    content_digest = models.CharField(max_length=32, blank=True, editable=False)
+
+    base_form_class = ArticlePageForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("sources"),
+    ]
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("topics"),
+                FieldPanel("roles"),
+                FieldPanel("employments"),
+                FieldPanel("phases"),
+                FieldPanel("keywords"),
+                FieldPanel("reading_level"),
+            ],
+            heading=_("Topics and readers"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("reviewed_by"), FieldPanel("reviewed_on"), FieldPanel("next_review")],
+            heading=_("Expert review"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("keywords", boost=3),
+        index.SearchField("body"),
+        index.FilterField("next_review"),
+    ]
+    parent_page_types = ["knowledge.KnowledgeIndexPage"]
+    subpage_types: list[str] = []
+    template = "knowledge/article_page.html"
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review is not None and self.next_review < timezone.localdate()
+
+    def source_list(self) -> list[dict]:
+        return [dict(block.value) for block in self.sources]
+
+    def build_search_data(self) -> dict:
+        """Stems per field and the plain passages, stored so that ranking and passages
+        never have to render the body (see search/index.py)."""
+        language = self.locale.language_code if self.locale_id else "nl"
+        passages = article_passages(self.body)
+        topic_words = " ".join(slug.replace("-", " ") for slug in self.topics)
+        lead = f"{self.summary} {self.keywords} {topic_words}"
+        return {
+            "version": SEARCH_DATA_VERSION,
+            "title": stems(self.title),
+            "lead": stems(lead),
+            "body": sorted(set(stems(" ".join(passages)))),
+            "words": sorted(set(words(f"{self.title} {lead} {' '.join(passages)}"))),
+            "passages": passages,
+            "language": language,
+        }
+
+    def save(self, *args, **kwargs):
+        self.search_data = self.build_search_data()
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        persona = personas.from_request(request)
+        language = translation.get_language() or "nl"
+        from werkwijzer.knowledge.services import helpers_for_topics
+
+        context.update(
+            persona=persona,
+            open_audiences=persona.audiences(),
+            helpers=helpers_for_topics(self.topics, language),
+            translations=self.get_translations(inclusive=False).live(),
+            not_in_language=self.locale.language_code != language.split("-")[0],
+            today=datetime.date.today(),
+        )
+        return context

@@ -1,0 +1,97 @@
+"""Reads of the kennisbank for pages, other apps and search. Plain functions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from wagtail.models import Locale
+
+from werkwijzer.knowledge.models import ArticlePage
+from werkwijzer.knowledge.personas import Persona
+
+
+@dataclass
+class Listing:
+    for_you: list[ArticlePage] = field(default_factory=list)
+    others: list[ArticlePage] = field(default_factory=list)
+
+
+def locale_for(language: str | None) -> Locale | None:
+    """The locale of a language, else the default one; None before any locale exists."""
+    code = (language or "nl").split("-")[0]
+    found = Locale.objects.filter(language_code=code).first()
+    if found is None:
+        try:
+            found = Locale.get_default()
+        except Locale.DoesNotExist:
+            return None
+    return found
+
+
+def live_articles(language: str | None) -> list[ArticlePage]:
+    """Live articles in this language; Dutch originals where no translation exists yet."""
+    locale = locale_for(language)
+    if locale is None:  # a fresh database without the kennisbank: nothing to show
+        return []
+    articles = list(ArticlePage.objects.live().filter(locale=locale).order_by("title"))
+    default = Locale.get_default()
+    if locale.pk != default.pk:
+        translated = {article.translation_key for article in articles}
+        articles += [
+            article
+            for article in ArticlePage.objects.live().filter(locale=default).order_by("title")
+            if article.translation_key not in translated
+        ]
+    return articles
+
+
+def articles_for_listing(language: str | None, persona: Persona, topic: str = "") -> Listing:
+    listing = Listing()
+    for article in live_articles(language):
+        if topic and topic not in article.topics:
+            continue
+        if persona.is_set and persona.matches(article.roles, article.employments):
+            listing.for_you.append(article)
+        else:
+            listing.others.append(article)
+    return listing
+
+
+def articles_for_topics(topics: list[str], language: str | None = "nl") -> list[dict]:
+    """Title, URL and topics of the live articles about any of these topics (for other apps)."""
+    wanted = set(topics)
+    return [
+        {"slug": article.slug, "title": article.title, "url": article.url, "topics": article.topics}
+        for article in live_articles(language)
+        if wanted.intersection(article.topics)
+    ]
+
+
+def overdue_articles():
+    """Articles whose next expert review date has passed (for the editors' report)."""
+    return ArticlePage.objects.filter(next_review__lt=timezone.localdate()).order_by("next_review")
+
+
+def helpers_for_topics(topics: list[str], language: str | None = "nl") -> list[dict]:
+    """Helper kinds about any of these topics, for the "who can help" links of an article.
+    Read from the helper catalogue, which owns them."""
+    try:
+        from werkwijzer.helpers.models import Helper
+    except ImportError:
+        return []
+    from django.urls import NoReverseMatch, reverse
+
+    wanted = set(topics)
+    found = []
+    for helper in Helper.objects.prefetch_related("texts"):
+        if not wanted.intersection(helper.topics or []):
+            continue
+        try:
+            url = reverse("helpers:detail", args=[helper.slug])
+        except NoReverseMatch:
+            continue
+        found.append(
+            {"slug": helper.slug, "title": helper.text((language or "nl")[:2]).title, "url": url}
+        )
+    return found

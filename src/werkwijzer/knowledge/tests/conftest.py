@@ -1,0 +1,1 @@
+from werkwijzer.knowledge.testing import kennisbank, kennisbank_session  # noqa: F401

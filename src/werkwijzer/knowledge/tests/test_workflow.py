@@ -1,0 +1,78 @@
+"""An article written in the CMS is public only after an expert reviewer approves it."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from werkwijzer.knowledge.models import ArticlePage, KnowledgeIndexPage
+from werkwijzer.knowledge.seeding import EDITORS, EXPERTS
+from werkwijzer.search.services import search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def people(django_user_model, kennisbank):
+    editor = django_user_model.objects.create_user("redacteur", "r@example.org", "x" * 12)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    expert = django_user_model.objects.create_user(
+        "baco", "b@example.org", "x" * 12, first_name="Bea", last_name="Co"
+    )
+    expert.groups.add(Group.objects.get(name=EXPERTS))
+    return editor, expert
+
+
+def _draft(editor) -> ArticlePage:
+    index = KnowledgeIndexPage.objects.get(locale__language_code="nl")
+    page = ArticlePage(
+        title="Kwispelplan voor de terugkeer",
+        slug="kwispelplan",
+        summary="Een nieuw artikel over het kwispelplan.",
+        body=[{"type": "text", "value": "<p>Het kwispelplan helpt bij terugkeer.</p>"}],
+        topics=["werkaanpassing"],
+        live=False,
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=editor)
+    return page
+
+
+def test_editor_cannot_publish_and_draft_is_not_public(client, people):
+    editor, _expert = people
+    page = _draft(editor)
+    assert not page.permissions_for_user(editor).can_publish()
+    workflow = page.get_workflow()
+    assert workflow is not None and workflow.active
+    workflow.start(page, editor)
+    page.refresh_from_db()
+    assert not page.live
+    assert client.get("/kennisbank/kwispelplan/").status_code == 404
+    assert all(r.slug != "kwispelplan" for r in search("kwispelplan").results)
+
+
+def test_expert_approval_publishes_and_records_the_review(client, people):
+    editor, expert = people
+    page = _draft(editor)
+    state = page.get_workflow().start(page, editor)
+    task_state = state.current_task_state
+    task = task_state.task.specific
+    assert not task.user_can_access_editor(page, editor) or not [
+        action for action in task.get_actions(page, editor) if action[0] == "approve"
+    ]
+    assert any(action[0] == "approve" for action in task.get_actions(page, expert))
+    task.on_action(task_state, expert, "approve")
+    page.refresh_from_db()
+    assert page.live
+    assert page.reviewed_by == "Bea Co"
+    assert page.next_review > page.reviewed_on
+    assert client.get("/kennisbank/kwispelplan/").status_code == 200
+    assert search("kwispelplan").results[0].slug == "kwispelplan"
+
+
+def test_rejected_article_stays_private(client, people):
+    editor, expert = people
+    page = _draft(editor)
+    state = page.get_workflow().start(page, editor)
+    state.current_task_state.task.specific.on_action(state.current_task_state, expert, "reject")
+    page.refresh_from_db()
+    assert not page.live
+    assert client.get("/kennisbank/kwispelplan/").status_code == 404

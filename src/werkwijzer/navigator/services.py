@@ -1,0 +1,85 @@
+"""The wegwijzer's service layer: builds a Plan for a situation with the live catalogue.
+
+Joins the pure engine with the other apps through their services: the helper
+catalogue (helpers), the sick-leave milestones (timeline) and nearby providers
+(directory). The same Plan feeds the HTML page, the JSON API and the command line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from werkwijzer.directory.services import nearby
+from werkwijzer.helpers.models import Helper, HelperText
+from werkwijzer.navigator.engine import (
+    CatalogueEntry,
+    Plan,
+    plan,
+    route_milestones,
+)
+from werkwijzer.navigator.situation import Situation
+
+# The catalogue changes rarely and a plan must cost little, so it is kept in memory.
+# A save in this process clears it at once; other processes reload within the TTL.
+CATALOGUE_TTL_SECONDS = 300
+_catalogue_cache: dict[str, Any] = {"loaded_at": 0.0, "entries": {}, "merged": {}}
+
+
+def _load_catalogue() -> dict[str, dict[str, CatalogueEntry]]:
+    by_language: dict[str, dict[str, CatalogueEntry]] = {}
+    for helper in Helper.objects.prefetch_related("texts"):
+        for text in helper.texts.all():
+            by_language.setdefault(text.language, {})[helper.slug] = CatalogueEntry(
+                slug=helper.slug,
+                title=text.title,
+                access=text.access,
+                costs=text.costs,
+                applies_to=frozenset(helper.applies_to),
+                order=helper.order,
+                min_age=helper.min_age,
+                max_age=helper.max_age,
+            )
+    return by_language
+
+
+def catalogue(language: str) -> Mapping[str, CatalogueEntry]:
+    """Every helper in one language, Dutch where a translation is missing."""
+    now = time.monotonic()
+    if (
+        not _catalogue_cache["entries"]
+        or now - _catalogue_cache["loaded_at"] > CATALOGUE_TTL_SECONDS
+    ):
+        _catalogue_cache.update(entries=_load_catalogue(), loaded_at=now)
+        _catalogue_cache["merged"] = {}
+    merged = _catalogue_cache["merged"]
+    if language not in merged:
+        entries = _catalogue_cache["entries"]
+        merged[language] = {**entries.get("nl", {}), **entries.get(language, {})}
+    return merged[language]
+
+
+@receiver([post_save, post_delete], sender=Helper)
+@receiver([post_save, post_delete], sender=HelperText)
+def _forget_catalogue(**kwargs: Any) -> None:
+    _catalogue_cache.update(entries={}, merged={})
+
+
+def _nearby(kind: str, postcode: str) -> list[dict]:
+    return nearby(kind, postcode, limit=3)
+
+
+def make_plan(situation: Situation, today: dt.date | None = None) -> Plan:
+    """The personal plan for a checked situation, in the situation's language."""
+    return plan(
+        situation,
+        catalogue(situation.language),
+        today=today or dt.date.today(),
+        milestones=route_milestones,
+        nearby=_nearby,
+    )

@@ -1,0 +1,244 @@
+"""A person's situation: parsed and checked from plain data (form, JSON, command line).
+
+Pure Python. Problems are returned as codes with parameters, so each channel can word
+them in the visitor's language (see navigator/messages.py) and name the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from werkwijzer.vocabulary.slugs import slugs
+
+MIN_AGE, MAX_AGE = 16, 100
+EARLIEST_DATE = dt.date(1990, 1, 1)
+LANGUAGES = ("nl", "en")
+POSTCODE_PATTERN = re.compile(r"^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})?\s*$")
+FIELDS = (
+    "role",
+    "employment",
+    "phase",
+    "working",
+    "age",
+    "concerns",
+    "sick_since",
+    "has_bedrijfsarts",
+    "has_aov",
+    "contract_end",
+    "postcode",
+    "language",
+)
+REQUIRED = ("role", "employment", "phase", "working", "age")
+
+
+@dataclass(frozen=True)
+class Situation:
+    role: str
+    employment: str
+    phase: str
+    working: str
+    age: int
+    concerns: tuple[str, ...] = ()
+    sick_since: dt.date | None = None
+    has_bedrijfsarts: bool | None = None
+    has_aov: bool | None = None
+    contract_end: dt.date | None = None
+    postcode: str | None = None
+    language: str = "nl"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "employment": self.employment,
+            "phase": self.phase,
+            "working": self.working,
+            "age": self.age,
+            "concerns": list(self.concerns),
+            "sick_since": self.sick_since.isoformat() if self.sick_since else None,
+            "has_bedrijfsarts": self.has_bedrijfsarts,
+            "has_aov": self.has_aov,
+            "contract_end": self.contract_end.isoformat() if self.contract_end else None,
+            "postcode": self.postcode,
+            "language": self.language,
+        }
+
+
+@dataclass(frozen=True)
+class Problem:
+    field: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class InvalidSituation(ValueError):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
+        self.problems = problems
+
+
+def _choice(data: Mapping, name: str, section: str, problems: list[Problem]) -> str | None:
+    value = data.get(name)
+    if value in (None, ""):
+        problems.append(Problem(name, "required"))
+        return None
+    if not isinstance(value, str) or value not in slugs(section):
+        problems.append(Problem(name, "not_a_choice", {"choices": slugs(section)}))
+        return None
+    return value
+
+
+def _age(data: Mapping, problems: list[Problem]) -> int | None:
+    value = data.get("age")
+    if value in (None, ""):
+        problems.append(Problem("age", "required"))
+        return None
+    if isinstance(value, bool):
+        value = None
+    elif isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    elif isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int):
+        problems.append(Problem("age", "not_a_number"))
+        return None
+    if not MIN_AGE <= value <= MAX_AGE:
+        problems.append(Problem("age", "out_of_range", {"min": MIN_AGE, "max": MAX_AGE}))
+        return None
+    return value
+
+
+def _concerns(data: Mapping, problems: list[Problem]) -> tuple[str, ...]:
+    value = data.get("concerns", [])
+    if value in (None, ""):
+        return ()
+    if isinstance(value, str):
+        value = [part for part in (item.strip() for item in value.split(",")) if part]
+    if not isinstance(value, list | tuple):
+        problems.append(Problem("concerns", "not_a_list"))
+        return ()
+    allowed = slugs("concerns")
+    unknown = [item for item in value if not isinstance(item, str) or item not in allowed]
+    if unknown:
+        problems.append(
+            Problem("concerns", "unknown_items", {"items": [str(i) for i in unknown][:5]})
+        )
+        return ()
+    # Keep the vocabulary's order: the same concerns always give the same plan.
+    return tuple(slug for slug in allowed if slug in value)
+
+
+def _date(
+    data: Mapping, name: str, today: dt.date, problems: list[Problem], *, future_ok: bool
+) -> dt.date | None:
+    value = data.get(name)
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        parsed = value
+    else:
+        try:
+            parsed = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            problems.append(Problem(name, "not_a_date"))
+            return None
+    if parsed < EARLIEST_DATE:
+        problems.append(Problem(name, "too_early", {"earliest": EARLIEST_DATE.isoformat()}))
+        return None
+    if not future_ok and parsed > today:
+        problems.append(Problem(name, "in_future"))
+        return None
+    return parsed
+
+
+def _bool(data: Mapping, name: str, problems: list[Problem]) -> bool | None:
+    value = data.get(name)
+    if value in (None, "", "unknown"):
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "ja", "yes", "1", "on"):
+        return True
+    if isinstance(value, str) and value.lower() in ("false", "nee", "no", "0", "off"):
+        return False
+    problems.append(Problem(name, "not_a_bool"))
+    return None
+
+
+def _postcode(data: Mapping, problems: list[Problem]) -> str | None:
+    value = data.get("postcode")
+    if value in (None, ""):
+        return None
+    match = POSTCODE_PATTERN.match(str(value)) if isinstance(value, str | int) else None
+    if not match:
+        problems.append(Problem("postcode", "invalid_postcode"))
+        return None
+    digits, letters = match.groups()
+    return f"{digits}{letters.upper()}" if letters else digits
+
+
+def _language(data: Mapping, problems: list[Problem]) -> str:
+    value = data.get("language") or "nl"
+    if value not in LANGUAGES:
+        problems.append(Problem("language", "not_a_choice", {"choices": LANGUAGES}))
+        return "nl"
+    return value
+
+
+def parse_situation(data: Any, today: dt.date | None = None) -> Situation:
+    """Check plain data and build a Situation, or raise InvalidSituation with every problem."""
+    today = today or dt.date.today()
+    if not isinstance(data, Mapping):
+        raise InvalidSituation([Problem("body", "not_an_object")])
+    problems: list[Problem] = [
+        Problem(str(name), "unknown_field") for name in data if name not in FIELDS
+    ]
+    values = {
+        "role": _choice(data, "role", "role", problems),
+        "employment": _choice(data, "employment", "employment", problems),
+        "phase": _choice(data, "phase", "phase", problems),
+        "working": _choice(data, "working", "working", problems),
+        "age": _age(data, problems),
+        "concerns": _concerns(data, problems),
+        "sick_since": _date(data, "sick_since", today, problems, future_ok=False),
+        "has_bedrijfsarts": _bool(data, "has_bedrijfsarts", problems),
+        "has_aov": _bool(data, "has_aov", problems),
+        "contract_end": _date(data, "contract_end", today, problems, future_ok=True),
+        "postcode": _postcode(data, problems),
+        "language": _language(data, problems),
+    }
+    if problems:
+        raise InvalidSituation(problems)
+    return Situation(**values)
+
+
+def situation_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a situation, for the OpenAPI document."""
+
+    def enum(section: str) -> dict[str, Any]:
+        return {"type": "string", "enum": list(slugs(section))}
+
+    date = {"type": ["string", "null"], "format": "date"}
+    flag = {"type": ["boolean", "null"]}
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(REQUIRED),
+        "properties": {
+            "role": enum("role"),
+            "employment": enum("employment"),
+            "phase": enum("phase"),
+            "working": enum("working"),
+            "age": {"type": "integer", "minimum": MIN_AGE, "maximum": MAX_AGE},
+            "concerns": {"type": "array", "items": enum("concerns"), "uniqueItems": True},
+            "sick_since": {**date, "description": "First sick day; not in the future."},
+            "has_bedrijfsarts": flag,
+            "has_aov": flag,
+            "contract_end": {**date, "description": "Last day of a fixed-term contract."},
+            "postcode": {"type": ["string", "null"], "pattern": r"^[1-9][0-9]{3} ?[A-Za-z]{0,2}$"},
+            "language": {"type": "string", "enum": list(LANGUAGES), "default": "nl"},
+        },
+    }

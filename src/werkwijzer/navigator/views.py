@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import json
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods, require_POST
+
+from werkwijzer.core.pdf import render_pdf
+from werkwijzer.navigator import labels
+from werkwijzer.navigator.forms import questions, situation_data
+from werkwijzer.navigator.services import make_plan
+from werkwijzer.navigator.situation import InvalidSituation, Situation, parse_situation
+from werkwijzer.timeline.ics import route_to_ics
+from werkwijzer.timeline.routes import build_route
+
+
+def start(request: HttpRequest) -> HttpResponse:
+    """The questionnaire; a POST (from "change my answers") fills in the earlier answers."""
+    values = situation_data(request.POST, get_language()) if request.method == "POST" else None
+    return render(request, "navigator/start.html", {"questions": questions(values)})
+
+
+def _situation_or_form(request: HttpRequest) -> Situation | HttpResponse:
+    data = situation_data(request.POST, get_language())
+    try:
+        return parse_situation(data)
+    except InvalidSituation as invalid:
+        context = {"questions": questions(data, invalid.problems), "problems": invalid.problems}
+        return render(request, "navigator/start.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return redirect("navigator:start")
+    situation = _situation_or_form(request)
+    if isinstance(situation, HttpResponse):
+        return situation
+    # The kennisbank shows articles for this persona first (no medical data kept).
+    request.session["persona"] = {"role": situation.role, "employment": situation.employment}
+    plan = make_plan(situation)
+    return render(request, "navigator/plan.html", _plan_context(plan))
+
+
+def _plan_context(plan) -> dict:
+    situation = plan.situation
+    return {
+        "plan": plan,
+        "answers": situation.as_dict(),
+        "summary": [
+            labels.ROLE[situation.role],
+            labels.EMPLOYMENT[situation.employment],
+            labels.PHASE[situation.phase],
+            labels.WORKING[situation.working],
+        ],
+        "concern_labels": [labels.CONCERNS[c] for c in situation.concerns],
+        "parties": labels.PARTY,
+    }
+
+
+@require_POST
+def plan_output(request: HttpRequest, output: str) -> HttpResponse:
+    situation = _situation_or_form(request)
+    if isinstance(situation, HttpResponse):
+        return situation
+    plan = make_plan(situation)
+    if output == "json":
+        body = json.dumps(plan.as_dict(), ensure_ascii=False, indent=2)
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+        filename = "werkwijzer-plan.json"
+    elif output == "ics":
+        # The timeline's calendar: the same milestones, with every party's tasks.
+        route = build_route(
+            situation.employment,
+            situation.sick_since,
+            contract_end=situation.contract_end,
+            language=situation.language,
+        )
+        response = HttpResponse(route_to_ics(route), content_type="text/calendar; charset=utf-8")
+        filename = "werkwijzer-plan.ics"
+    else:
+        context = {**_plan_context(plan), "printing": True}
+        html = render_to_string("navigator/plan_print.html", context, request)
+        response = HttpResponse(render_pdf(html), content_type="application/pdf")
+        filename = "werkwijzer-plan.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

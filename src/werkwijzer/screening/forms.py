@@ -1,0 +1,95 @@
+"""The screening form: the same validation for the page and the API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from werkwijzer.navigator.labels import EMPLOYMENT, PHASE
+from werkwijzer.screening.rules import AGE_RANGE, DISTRESS_MAX, YES_NO_ANSWERS
+
+YES_NO = (("yes", _("Yes")), ("no", _("No")))
+
+
+def _yes_no(label: Any, help_text: Any = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose yes or no.")},
+    )
+
+
+class FieldErrorsMixin:
+    """`error_list()` for the error summary of screening/_errors.html."""
+
+    def error_list(self) -> list[dict[str, str]]:
+        """Every error as {field, label, message}, in the order of the form."""
+        return [
+            {"field": name, "label": str(self.fields[name].label), "message": str(message)}
+            for name in self.fields
+            for message in self.errors.get(name, [])
+        ]
+
+
+class ScreeningForm(FieldErrorsMixin, forms.Form):
+    age = forms.IntegerField(
+        label=_("Age"),
+        min_value=AGE_RANGE[0],
+        max_value=AGE_RANGE[1],
+        error_messages={
+            "required": _("Fill in the age in whole years."),
+            "invalid": _("Enter the age as a whole number, for example 45."),
+            "min_value": _("Enter an age from 16 to 100."),
+            "max_value": _("Enter an age from 16 to 100."),
+        },
+    )
+    employment = forms.ChoiceField(
+        label=_("Work situation"),
+        choices=list(EMPLOYMENT.items()),
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the work situations in the list.")},
+    )
+    phase = forms.ChoiceField(
+        label=_("Phase of the illness"),
+        choices=list(PHASE.items()),
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose one of the phases in the list.")},
+    )
+    low_income = _yes_no(_("Low income or worries about money?"))
+    limited_literacy = _yes_no(
+        _("Is reading, Dutch or understanding health information difficult?")
+    )
+    heavy_work = _yes_no(
+        _("Is the work physically heavy?"), _("For example lifting, standing a lot or shifts.")
+    )
+    caregiver = _yes_no(
+        _("Caring for others?"), _("For example young children, a partner or a parent.")
+    )
+    distress = forms.IntegerField(
+        label=_("Distress thermometer (0 to 10)"),
+        help_text=_("How much distress was there in the past week? 0 is none, 10 is extreme."),
+        min_value=0,
+        max_value=DISTRESS_MAX,
+        required=False,
+        error_messages={
+            "invalid": _("Enter a whole number from 0 to 10."),
+            "min_value": _("Enter a whole number from 0 to 10."),
+            "max_value": _("Enter a whole number from 0 to 10."),
+        },
+    )
+
+    def answers(self) -> dict[str, Any]:
+        """The cleaned answers in the shape `rules.screen()` reads."""
+        data = dict(self.cleaned_data)
+        for name in YES_NO_ANSWERS:
+            data[name] = {"yes": True, "no": False}.get(data.get(name) or "")
+        for name in ("employment", "phase"):
+            data[name] = data.get(name) or None
+        return data

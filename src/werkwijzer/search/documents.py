@@ -1,0 +1,179 @@
+"""What search can find: one Document shape for articles, helper kinds and providers.
+
+Each source reads its app through that app's models or services, read-only. Articles
+come from the Wagtail search backend (the full-text engine); the helper catalogue and
+the directory are small and are read whole.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.db import transaction
+from django.urls import NoReverseMatch, reverse
+
+from werkwijzer.search.text import fold, stems, words
+
+logger = logging.getLogger(__name__)
+
+ARTICLE, HELPER, PROVIDER = "article", "helper", "provider"
+TYPES = (ARTICLE, HELPER, PROVIDER)
+
+
+@dataclass
+class Document:
+    type: str
+    slug: str
+    title: str
+    url: str
+    topics: list[str]
+    language: str
+    title_stems: frozenset[int]  # stem numbers of the lexicon (search/index.py)
+    lead_stems: frozenset[int]
+    body_stems: frozenset[int]
+    passages: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    employments: list[str] = field(default_factory=list)
+    group: str = ""  # articles: translation key, so translations count once
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        self.key = self.key or f"{self.type}:{self.language}:{self.slug}"
+
+    def all_stems(self) -> frozenset[int]:
+        return self.title_stems | self.lead_stems | self.body_stems
+
+
+@cache
+def _serve_prefix() -> str:
+    return reverse("wagtail_serve", args=[""])
+
+
+def _article_url(url_path: str) -> str:
+    """The public URL of an article from its tree path (the first part is the locale root)."""
+    relative = "/".join(url_path.strip("/").split("/")[1:])
+    return _serve_prefix() + (f"{relative}/" if relative else "")
+
+
+def article_document(row: dict, title, lead, body) -> Document:
+    return Document(
+        type=ARTICLE,
+        slug=row["slug"],
+        title=row["title"],
+        url=_article_url(row["url_path"]),
+        topics=list(row["topics"] or []),
+        language=row["locale__language_code"],
+        title_stems=title,
+        lead_stems=lead,
+        body_stems=body,
+        roles=list(row["roles"] or []),
+        employments=list(row["employments"] or []),
+        group=str(row["translation_key"]),
+        key=f"article:{row['id']}",
+    )
+
+
+def live_articles():
+    from werkwijzer.knowledge.models import ArticlePage
+
+    return ArticlePage.objects.live()
+
+
+def article_candidates(
+    backend_words: list[str], languages: list[str], limit: int, ranked: bool = True
+) -> list[int]:
+    """Ids of the best matching live articles according to the Wagtail search backend."""
+    if not backend_words:
+        return []
+    from wagtail.models import Locale
+
+    locale_ids = list(
+        Locale.objects.filter(language_code__in=languages).values_list("pk", flat=True)
+    )
+    queryset = live_articles().filter(locale_id__in=locale_ids).only("pk")
+    results = queryset.search(" ".join(backend_words), operator="or", order_by_relevance=ranked)[
+        :limit
+    ]
+    return [page.pk for page in results]
+
+
+def article_passages(ids: list[int]) -> dict[int, list[str]]:
+    """The stored passages of these articles (only the top results need them)."""
+    from django.db.models.fields.json import KeyTransform
+
+    rows = (
+        live_articles()
+        .filter(pk__in=ids)
+        .annotate(p=KeyTransform("passages", "search_data"))
+        .values_list("pk", "p")
+    )
+    return {pk: passages or [] for pk, passages in rows}
+
+
+def _helper_documents(lexicon) -> list[Document]:
+    try:
+        from werkwijzer.helpers.models import Helper
+    except ImportError:  # the helper catalogue is not installed
+        return []
+    documents = []
+    for helper in Helper.objects.prefetch_related("texts"):
+        for text in helper.texts.all():
+            when = [str(item) for item in (text.when or [])]
+            passages = [text.summary, text.what, *when, text.access, text.costs]
+            topic_words = " ".join(slug.replace("-", " ") for slug in helper.topics or [])
+            try:
+                url = reverse("helpers:detail", args=[helper.slug])
+            except NoReverseMatch:
+                url = ""
+            documents.append(
+                Document(
+                    type=HELPER,
+                    slug=helper.slug,
+                    title=text.title,
+                    url=url,
+                    topics=list(helper.topics or []),
+                    language=text.language,
+                    title_stems=_encode(lexicon, f"{text.title} {helper.slug.replace('-', ' ')}"),
+                    lead_stems=_encode(lexicon, f"{text.summary} {topic_words}"),
+                    body_stems=_encode(lexicon, " ".join(p for p in passages if p)),
+                    passages=[p for p in passages if p],
+                    words=words(" ".join([text.title, *[p for p in passages if p]])),
+                    employments=list(helper.applies_to or []),
+                    group=f"helper:{helper.slug}",
+                )
+            )
+    return documents
+
+
+def places() -> frozenset[str]:
+    """Folded municipality names the directory knows (empty without the directory)."""
+    try:
+        from werkwijzer.directory.models import Postcode
+
+        with transaction.atomic():
+            names = Postcode.objects.values_list("municipality", flat=True).distinct()
+            return frozenset(fold(name) for name in names)
+    except Exception:  # the directory is absent or not migrated: search the rest
+        logger.warning("directory places could not be read for search", exc_info=True)
+        return frozenset()
+
+
+def nearby_providers(kind: str, place: str, limit: int = 3) -> list[dict]:
+    """Providers of one helper kind near a place or postcode, through the directory."""
+    try:
+        from werkwijzer.directory.services import nearby
+    except ImportError:
+        return []
+    return nearby(kind, place, limit=limit)
+
+
+def _encode(lexicon, text: str) -> frozenset[int]:
+    return frozenset(lexicon.encode(stems(text)))
+
+
+def small_documents(lexicon) -> list[Document]:
+    """Helper kinds: few enough to keep in memory."""
+    return _helper_documents(lexicon)

@@ -1,0 +1,14 @@
+"""Tests: PostgreSQL when DATABASE_URL is set (CI), SQLite otherwise."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret")
+os.environ.setdefault("DJANGO_DEBUG", "false")
+
+from werkwijzer.settings.base import *  # noqa: F403
+
+# Hashing strength is irrelevant in tests; Argon2 stays the production default.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+DATABASES["default"]["TEST"] = {"NAME": None}  # noqa: F405

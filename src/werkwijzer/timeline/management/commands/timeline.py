@@ -1,0 +1,68 @@
+"""`werkwijzer timeline`: the sick-leave timeline on the command line (text, JSON or .ics)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+
+from werkwijzer.timeline.ics import route_to_ics
+from werkwijzer.timeline.routes import LANGUAGES, format_date, party_label
+from werkwijzer.timeline.services import TimelineInputError, compute, parse_input, route_to_dict
+
+
+class Command(BaseCommand):
+    help = "Show the sick-leave timeline for a situation (text, --json or --ics)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--employment", required=True, help="an employment slug")
+        parser.add_argument("--sick-since", required=True, help="first sick day, YYYY-MM-DD")
+        parser.add_argument("--contract-end", help="end of the contract, YYYY-MM-DD")
+        parser.add_argument(
+            "--history",
+            action="append",
+            default=[],
+            metavar="START/END",
+            help="an earlier period of sickness; repeat for more",
+        )
+        parser.add_argument("--extension-weeks", help="agreed extension of sick pay (0-52)")
+        parser.add_argument("--aov-waiting-days", help="zzp: waiting period of the AOV in days")
+        parser.add_argument("--language", default="nl", choices=LANGUAGES)
+        output = parser.add_mutually_exclusive_group()
+        output.add_argument("--json", action="store_true", help="print JSON")
+        output.add_argument("--ics", action="store_true", help="print an iCalendar file")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        language = options["language"]
+        with translation.override(language):
+            try:
+                situation = parse_input(
+                    {
+                        "employment": options["employment"],
+                        "sick_since": options["sick_since"],
+                        "contract_end": options["contract_end"],
+                        "extension_weeks": options["extension_weeks"],
+                        "aov_waiting_days": options["aov_waiting_days"],
+                    },
+                    options["history"],
+                )
+                route = compute(situation, language)
+            except TimelineInputError as error:
+                lines = [f"{e['field']}: {e['message']}" for e in error.errors]
+                raise CommandError("\n".join(lines), returncode=2) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(route_to_dict(route), ensure_ascii=False, indent=2))
+        elif options["ics"]:
+            self.stdout.write(route_to_ics(route).decode("utf-8"), ending="")
+        else:
+            for note in route.notes:
+                self.stdout.write(note)
+            for step in route.steps:
+                milestone = step.milestone
+                week = f" (week {milestone.week})" if milestone.week else ""
+                self.stdout.write(
+                    f"{format_date(milestone.due, language)}{week} · {step.title} · "
+                    f"{party_label(milestone.who, language)}\n    {milestone.what}"
+                )

@@ -1,0 +1,101 @@
+"""The timeline pages: the form, the visual timeline and the calendar export."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from werkwijzer.core.sources import sources
+from werkwijzer.timeline.forms import TimelineForm
+from werkwijzer.timeline.ics import route_to_ics
+from werkwijzer.timeline.labels import ROUTE_LABELS
+from werkwijzer.timeline.routes import WAITING_WEEKS, Route, format_date, party_label
+
+
+def _bound_form(request: HttpRequest) -> TimelineForm | None:
+    if request.method == "POST":
+        return TimelineForm(request.POST)
+    if request.GET.get("employment") or request.GET.get("sick_since"):
+        return TimelineForm(request.GET)  # a link from the wegwijzer plan
+    return None
+
+
+def _bar(route: Route) -> list[dict]:
+    """Markers on a bar of the whole route, positioned in percent of its length."""
+    if not route.steps or route.first_sick_day is None:
+        return []
+    last = max(step.milestone.due for step in route.steps)
+    span = max((last - route.first_sick_day).days, 7 * WAITING_WEEKS - 1, 1)
+    markers = []
+    for step in route.steps:
+        if step.milestone.code == "evaluatie":
+            continue
+        offset = (step.milestone.due - route.first_sick_day).days
+        markers.append(
+            {
+                "percent": round(100 * offset / span, 2),
+                "title": step.title,
+                "week": step.milestone.week,
+                "code": step.milestone.code,
+            }
+        )
+    return markers
+
+
+def route_context(route: Route) -> dict:
+    register = sources()
+    first_evaluation = next(
+        (step for step in route.steps if step.milestone.code == "evaluatie"), None
+    )
+    steps = [
+        {
+            "step": step,
+            "compact": step.milestone.code == "evaluatie" and step is not first_evaluation,
+            "due_text": format_date(step.milestone.due, route.language),
+            "who_label": party_label(step.milestone.who, route.language),
+            "tasks": [(party_label(t.who, route.language), t.what) for t in step.tasks],
+            "source": register[step.milestone.source],
+        }
+        for step in route.steps
+    ]
+    return {
+        "route": route,
+        "route_label": ROUTE_LABELS[route.kind],
+        "steps": steps,
+        "bar": _bar(route),
+        "first_text": format_date(route.first_sick_day, route.language)
+        if route.first_sick_day
+        else "",
+        "end_text": format_date(route.end_of_waiting, route.language)
+        if route.end_of_waiting
+        else "",
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def index(request: HttpRequest) -> HttpResponse:
+    form = _bound_form(request)
+    context: dict = {"form": form or TimelineForm()}
+    status = 200
+    if form is not None:
+        if form.is_valid() and form.route is not None:
+            context.update(route_context(form.route))
+            context["export_fields"] = [
+                (name, value) for name, value in form.data.items() if name != "csrfmiddlewaretoken"
+            ]
+        else:
+            status = 422 if request.method == "POST" else 200
+    return render(request, "timeline/index.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def export_ics(request: HttpRequest) -> HttpResponse:
+    form = TimelineForm(request.POST if request.method == "POST" else request.GET)
+    if not form.is_valid() or form.route is None:
+        return render(request, "timeline/index.html", {"form": form, "ics_error": True}, status=422)
+    response = HttpResponse(route_to_ics(form.route), content_type="text/calendar; charset=utf-8")
+    filename = _("werkwijzer-timeline") + ".ics"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

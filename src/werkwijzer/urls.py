@@ -1,0 +1,43 @@
+"""URL layout: one prefix per app; the JSON API under /api/v1/; Wagtail last."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from werkwijzer.api.registry import build_api
+
+api = build_api()
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("beheer/", admin.site.urls),
+    path("", include("werkwijzer.core.urls")),
+    path("", include("werkwijzer.accounts.urls")),
+    path("wie-kan-helpen/", include("werkwijzer.helpers.urls")),
+    path("wegwijzer/", include("werkwijzer.navigator.urls")),
+    path("tijdlijn/", include("werkwijzer.timeline.urls")),
+    path("verwijsgids/", include("werkwijzer.directory.urls")),
+    path("zoeken/", include("werkwijzer.search.urls")),
+    path("gesprekshulp/", include("werkwijzer.conversation.urls")),
+    path("werkgevers/", include("werkwijzer.employers.urls")),
+    path("zorgpad/", include("werkwijzer.care.urls")),
+    path("vraag-de-specialist/", include("werkwijzer.questions.urls")),
+    path("screening/", include("werkwijzer.screening.urls")),
+    path("uitkomsten/", include("werkwijzer.outcomes.urls")),
+    path("businesscase/", include("werkwijzer.businesscase.urls")),
+    # The kennisbank app mounts Wagtail (its admin and its page tree) in its own urls.
+    path("", include("werkwijzer.knowledge.urls")),
+]
+
+handler400 = "werkwijzer.core.views.bad_request"
+handler403 = "werkwijzer.core.views.permission_denied"
+handler404 = "werkwijzer.core.views.page_not_found"
+handler500 = "werkwijzer.core.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,43 @@
+"""The shared slugs of Werkwijzer as enums, loaded from vocabulary.yaml.
+
+The YAML file is a public contract (API, command line, content, tests): slugs are
+added, never renamed. This module has no Django import so pure domain code can use it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
+
+
+@cache
+def vocabulary() -> dict[str, tuple[str, ...]]:
+    """Every section of the vocabulary as an ordered tuple of slugs."""
+    with VOCABULARY_FILE.open(encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    return {section: tuple(str(slug) for slug in slugs) for section, slugs in raw.items()}
+
+
+def _enum(name: str, section: str) -> type[StrEnum]:
+    return StrEnum(name, {slug.upper().replace("-", "_"): slug for slug in vocabulary()[section]})
+
+
+Helper = _enum("Helper", "helpers")
+Employment = _enum("Employment", "employment")
+Phase = _enum("Phase", "phase")
+Working = _enum("Working", "working")
+Role = _enum("Role", "role")
+Concern = _enum("Concern", "concerns")
+Topic = _enum("Topic", "topics")
+Milestone = _enum("Milestone", "milestones")
+Output = _enum("Output", "outputs")
+
+
+def slugs(section: str) -> tuple[str, ...]:
+    """The slugs of one section, in the order of the vocabulary file."""
+    return vocabulary()[section]

@@ -1,0 +1,88 @@
+"""The wegwijzer in a real browser: three personas, English, no JavaScript, axe-core."""
+
+import pytest
+
+from tests.browser.conftest import assert_accessible, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def fill_basics(page, role, employment, phase, working, age):
+    page.check(f"#role-{role}")
+    page.check(f"#employment-{employment}")
+    page.check(f"#phase-{phase}")
+    page.check(f"#working-{working}")
+    page.fill("#id_age", str(age))
+
+
+def test_employee_gets_a_plan_with_milestones(page):
+    page.goto("/wegwijzer/")
+    assert_accessible(page)
+    screenshot(page, "wegwijzer-form")
+    fill_basics(page, "werkende", "loondienst-vast", "behandeling", "niet", 45)
+    page.check("#concerns-vermoeidheid")
+    page.locator("summary", has_text="Meer over verzuim").click()
+    page.fill("#id_sick_since", "2026-09-01")
+    page.click("text=Toon mijn plan")
+    assert page.locator("h1").inner_text() == "Jouw persoonlijke plan"
+    first = page.locator(".plan-helper").first
+    assert "Bedrijfsarts" in first.inner_text()
+    assert page.locator("table.milestones tbody tr").count() >= 8
+    assert_accessible(page)
+    screenshot(page, "wegwijzer-plan-employee")
+
+
+def test_zzp_gets_the_insurer_and_no_poortwachter(page):
+    page.goto("/wegwijzer/")
+    fill_basics(page, "werkende", "zzp", "na-behandeling", "gedeeltelijk", 52)
+    page.locator("summary", has_text="Meer over verzuim").click()
+    page.check("#has_aov-true")
+    page.click("text=Toon mijn plan")
+    text = page.locator("main").inner_text()
+    assert "arbeidsongeschiktheidsverzekeraar" in text.lower()
+    assert page.locator("table.milestones").count() == 0
+    assert "/wie-kan-helpen/bedrijfsarts/" not in page.content()
+    assert_accessible(page)
+    screenshot(page, "wegwijzer-plan-zzp")
+
+
+def test_employer_plan_in_english(page):
+    page.goto("/wegwijzer/")
+    page.get_by_role("button", name="English").click()
+    assert page.locator("h1").inner_text() == "Wegwijzer: your personal plan"
+    fill_basics(page, "werkgever", "loondienst-vast", "behandeling", "niet", 38)
+    page.click("text=Show my plan")
+    assert page.locator("h1").inner_text() == "Your personal plan"
+    assert "Do not ask your employee about the diagnosis" in page.locator("main").inner_text()
+    assert_accessible(page)
+    screenshot(page, "wegwijzer-plan-employer-en")
+
+
+def test_errors_are_shown_and_focusable(page):
+    page.goto("/wegwijzer/")
+    page.check("#role-werkende")
+    page.fill("#id_age", "12")
+    page.click("text=Toon mijn plan")
+    summary = page.locator(".error-summary")
+    assert "Vul een getal in van 16 tot 100." in summary.inner_text()
+    assert_accessible(page)
+    screenshot(page, "wegwijzer-errors")
+
+
+def test_the_wegwijzer_works_without_javascript(page_without_js):
+    page = page_without_js
+    page.goto("/wegwijzer/")
+    fill_basics(page, "naaste", "loondienst-vast", "uitgezaaid", "gedeeltelijk", 50)
+    page.click("text=Toon mijn plan")
+    assert "zorgverlof" in page.locator("main").inner_text()
+    screenshot(page, "wegwijzer-plan-naaste-nojs")
+
+
+def test_helper_catalogue_pages(page):
+    page.goto("/wie-kan-helpen/")
+    assert_accessible(page)
+    screenshot(page, "helpers-list")
+    page.click("text=Bedrijfsarts consulent oncologie (BACO)")
+    assert "zorgverzekering" in page.locator("main").inner_text()
+    assert_accessible(page)
+    screenshot(page, "helpers-baco")

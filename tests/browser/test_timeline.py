@@ -1,0 +1,91 @@
+"""The timeline page in a real browser: form, visual timeline, errors, print view, .ics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+from tests.browser.conftest import assert_accessible, screenshot
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def fill_employee(page, sick_since: str = "2026-01-05") -> None:
+    page.goto("/tijdlijn/")
+    page.select_option("#id_employment", "loondienst-vast")
+    page.fill("#id_sick_since", sick_since)
+
+
+def test_employee_timeline_is_shown_accessible_and_printable(page):
+    page.goto("/tijdlijn/")
+    assert_accessible(page)
+    screenshot(page, "timeline-form")
+    fill_employee(page)
+    page.fill("#id_history_1_start", "2025-12-01")
+    page.fill("#id_history_1_end", "2025-12-20")
+    page.get_by_role("button", name="Toon mijn tijdlijn").click()
+    assert "Je tijdlijn" in page.locator("#result-heading").inner_text()
+    items = page.locator(".timeline__item")
+    assert items.count() == 23
+    assert "Ziekmelding" in items.first.inner_text()
+    assert page.locator(".timeline-bar__marker").count() == 8
+    assert page.get_by_text("Eerdere ziekteperiodes tellen mee").is_visible()
+    assert page.get_by_role("button", name="Print deze tijdlijn").is_visible()
+    assert_accessible(page)
+    screenshot(page, "timeline-result")
+    page.emulate_media(media="print")
+    assert not page.locator(".timeline-form").is_visible()
+    screenshot(page, "timeline-print")
+
+
+def test_calendar_download(page):
+    fill_employee(page)
+    page.get_by_role("button", name="Toon mijn tijdlijn").click()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Zet in mijn agenda (.ics)").click()
+    path = Path(info.value.path())
+    calendar = Calendar.from_ical(path.read_bytes())
+    events = [c for c in calendar.walk() if c.name == "VEVENT"]
+    assert len(events) == 23
+    assert info.value.suggested_filename.endswith(".ics")
+
+
+def test_impossible_history_names_the_problem(page):
+    fill_employee(page)
+    page.fill("#id_history_1_start", "2025-06-10")
+    page.fill("#id_history_1_end", "2025-06-01")
+    page.get_by_role("button", name="Toon mijn tijdlijn").click()
+    summary = page.locator("#error-summary")
+    assert "vóór je ziek werd" in summary.inner_text()
+    assert_accessible(page)
+    screenshot(page, "timeline-error")
+
+
+def test_works_without_javascript(page_without_js):
+    page = page_without_js
+    page.goto("/tijdlijn/")
+    page.select_option("#id_employment", "zzp")
+    page.fill("#id_sick_since", "2026-01-05")
+    page.fill("#id_aov_waiting_days", "30")
+    page.get_by_role("button", name="Toon mijn tijdlijn").click()
+    assert page.locator(".timeline__item").count() == 2
+    assert not page.get_by_role("button", name="Print deze tijdlijn").is_visible()
+    screenshot(page, "timeline-zzp-nojs")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Zet in mijn agenda (.ics)").click()
+    assert info.value.suggested_filename.endswith(".ics")
+
+
+def test_contract_ending_during_sickness_in_english(page):
+    page.goto("/tijdlijn/")
+    page.get_by_role("button", name="English").click()
+    page.select_option("#id_employment", "loondienst-tijdelijk")
+    page.fill("#id_sick_since", "2026-01-05")
+    page.fill("#id_contract_end", "2026-05-31")
+    page.get_by_role("button", name="Show my timeline").click()
+    assert "UWV takes over" in page.locator("#result-heading").inner_text()
+    assert page.get_by_text("Sickness benefit starts").is_visible()
+    assert_accessible(page)
+    screenshot(page, "timeline-ziektewet-en")
