@@ -24,6 +24,7 @@ urlpatterns = [
     path("gesprekshulp/", include("werkwijzer.conversation.urls")),
     path("werkgevers/", include("werkwijzer.employers.urls")),
     path("zorgpad/", include("werkwijzer.care.urls")),
+    path("mijn-werkwijzer/", include("werkwijzer.records.urls")),
     path("vraag-de-specialist/", include("werkwijzer.questions.urls")),
     path("screening/", include("werkwijzer.screening.urls")),
     path("uitkomsten/", include("werkwijzer.outcomes.urls")),

@@ -16,7 +16,50 @@ class User(AbstractUser):
         PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
         ADMIN = "admin", _("Administrator")
 
+    class Profession(models.TextChoices):
+        # Helper slugs from vocabulary.yaml: the professions that refer, advise or consult.
+        BACO = "baco", _("BACO (bedrijfsarts consulent oncologie)")
+        KAG = "kag", _("KAG (klinisch arbeidsgeneeskundige oncologie)")
+        BEDRIJFSARTS = "bedrijfsarts", _("Bedrijfsarts")
+        MEDISCH_SPECIALIST = "medisch-specialist", _("Medical specialist")
+        VERPLEEGKUNDIGE = "verpleegkundige", _("Nurse")
+        AYA_VERPLEEGKUNDIGE = "aya-verpleegkundige", _("AYA nurse")
+        HUISARTS = "huisarts", _("GP (huisarts)")
+
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.PERSON)
+    profession = models.CharField(
+        _("profession"),
+        max_length=32,
+        choices=Profession.choices,
+        blank=True,
+        help_text=_("Only for professionals."),
+    )
+    provider = models.ForeignKey(
+        "directory.Provider",
+        verbose_name=_("directory entry"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="accounts",
+        help_text=_("The directory entry this professional works as; referrals to it reach them."),
+    )
+    organisation = models.CharField(
+        _("organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("For employers and professionals: the organisation they work for."),
+    )
+
+    @property
+    def is_professional(self) -> bool:
+        return self.role == self.Role.PROFESSIONAL
+
+    @property
+    def is_baco_or_kag(self) -> bool:
+        return self.is_professional and self.profession in {
+            self.Profession.BACO,
+            self.Profession.KAG,
+        }
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

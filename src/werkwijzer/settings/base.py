@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "werkwijzer.search",
     "werkwijzer.conversation",
     "werkwijzer.employers",
+    "werkwijzer.records",
     "werkwijzer.care",
     "werkwijzer.questions",
     "werkwijzer.screening",
