@@ -1,0 +1,298 @@
+"""The writes of the questions app, in one place: validate, store, notify.
+
+E-mails never hold the question, the answer or a consultation message: only that there
+is news, and the link to read it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from werkwijzer.questions.models import (
+    Consultation,
+    ConsultationMessage,
+    FaqEntry,
+    Question,
+    RateLimitHit,
+)
+
+BACO_KAG = ("baco", "kag")
+ASK_LIMIT = getattr(settings, "QUESTIONS_ASK_LIMIT", 5)  # questions per client per window
+ASK_WINDOW = datetime.timedelta(seconds=getattr(settings, "QUESTIONS_ASK_WINDOW", 3600))
+MAX_QUESTION = 4000
+MAX_MESSAGE = 6000
+
+
+class RateLimited(Exception):
+    """Too many requests from one client in the window."""
+
+
+# --- spam protection -------------------------------------------------------------------
+
+
+def client_key(ip: str) -> str:
+    """A keyed hash of the IP address: the raw address is never stored."""
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, (ip or "unknown").encode(), hashlib.sha256).hexdigest()
+
+
+def client_ip(request) -> str:
+    # Only REMOTE_ADDR: a forwarded header is set by the client unless a trusted proxy
+    # rewrites it (the proxy then sets REMOTE_ADDR through its own configuration).
+    return request.META.get("REMOTE_ADDR", "") or ""
+
+
+def hit(scope: str, ip: str, limit: int = ASK_LIMIT, window: datetime.timedelta = ASK_WINDOW):
+    """Count one request; raise RateLimited when the client is over the limit."""
+    now = timezone.now()
+    client = client_key(ip)
+    RateLimitHit.objects.filter(created_at__lt=now - window).delete()
+    recent = RateLimitHit.objects.filter(
+        scope=scope, client=client, created_at__gte=now - window
+    ).count()
+    if recent >= limit:
+        raise RateLimited
+    RateLimitHit.objects.create(scope=scope, client=client, created_at=now)
+
+
+# --- Vraag de specialist ---------------------------------------------------------------
+
+
+def answer_path(question: Question) -> str:
+    return reverse("questions:answer", args=[question.token])
+
+
+def ask(
+    *,
+    text: str,
+    ip: str,
+    topic: str = "",
+    email: str = "",
+    consent_publication: bool = False,
+    language: str = "nl",
+) -> Question:
+    """Store a visitor's question (after the rate limit); returns it with its token."""
+    hit("ask", ip)
+    return Question.objects.create(
+        text=text.strip()[:MAX_QUESTION],
+        topic=topic,
+        email=email.strip(),
+        consent_publication=consent_publication,
+        language=language if language in ("nl", "en") else "nl",
+    )
+
+
+def open_questions() -> QuerySet[Question]:
+    return Question.objects.filter(status=Question.Status.OPEN).order_by("created_at")
+
+
+def claim(question: Question, user) -> bool:
+    """Claim an open question for answering. One conditional UPDATE: exactly one
+    professional wins, also when several click at the same moment."""
+    if not user.is_baco_or_kag:
+        return False
+    won = Question.objects.filter(pk=question.pk, status=Question.Status.OPEN).update(
+        status=Question.Status.CLAIMED, claimed_by=user, claimed_at=timezone.now()
+    )
+    question.refresh_from_db()
+    return bool(won)
+
+
+def release(question: Question, user) -> bool:
+    """Give a claimed question back to the queue."""
+    done = Question.objects.filter(
+        pk=question.pk, status=Question.Status.CLAIMED, claimed_by=user
+    ).update(status=Question.Status.OPEN, claimed_by=None, claimed_at=None)
+    question.refresh_from_db()
+    return bool(done)
+
+
+def answer(question: Question, user, text: str, base_url: str) -> bool:
+    """Answer a question this professional claimed; tell the asker if they left an e-mail
+    address, then forget that address."""
+    with transaction.atomic():
+        locked = Question.objects.select_for_update().get(pk=question.pk)
+        if locked.status != Question.Status.CLAIMED or locked.claimed_by_id != user.pk:
+            return False
+        locked.answer = text.strip()[:MAX_MESSAGE]
+        locked.answered_by = user
+        locked.answered_at = timezone.now()
+        locked.status = Question.Status.ANSWERED
+        locked.save()
+    if locked.email:
+        with override(locked.language):
+            send_mail(
+                _("Your question to Werkwijzer has been answered"),
+                _(
+                    "Hello,\n\nA specialist has answered the question you asked on Werkwijzer. "
+                    "Read the answer with your private link:\n\n%(link)s\n\n"
+                    "We have now deleted your e-mail address.\n\nWerkwijzer"
+                )
+                % {"link": base_url.rstrip("/") + answer_path(locked)},
+                None,
+                [locked.email],
+            )
+        Question.objects.filter(pk=locked.pk).update(email="", notified_at=timezone.now())
+    question.refresh_from_db()
+    return True
+
+
+def publishable_questions() -> QuerySet[Question]:
+    """Answered questions the asker allowed to publish and that are not published yet."""
+    return Question.objects.filter(
+        status=Question.Status.ANSWERED, consent_publication=True, faq__isnull=True
+    ).order_by("answered_at")
+
+
+def unique_slug(text: str, exclude_pk: int | None = None) -> str:
+    base = slugify(text)[:80].strip("-") or "vraag"
+    slug, n = base, 2
+    while FaqEntry.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def publish(
+    *,
+    editor,
+    question_nl: str,
+    answer_nl: str,
+    question_en: str = "",
+    answer_en: str = "",
+    topics: list[str] | None = None,
+    source: Question | None = None,
+    entry: FaqEntry | None = None,
+) -> FaqEntry:
+    """Publish an anonymised question and answer (the editor's text) as an FAQ entry."""
+    if source is not None and not source.publishable:
+        raise PermissionError("the asker did not allow publication")
+    entry = entry or FaqEntry(source=source)
+    entry.question_nl, entry.answer_nl = question_nl.strip(), answer_nl.strip()
+    entry.question_en, entry.answer_en = question_en.strip(), answer_en.strip()
+    entry.topics = list(topics or [])
+    if not entry.slug:
+        entry.slug = unique_slug(entry.question_nl)
+    entry.published = True
+    entry.published_at = entry.published_at or timezone.now()
+    entry.published_by = editor
+    entry.save()
+    return entry
+
+
+def unpublish(entry: FaqEntry) -> None:
+    entry.published = False
+    entry.save()
+
+
+def published_faq(topic: str = "") -> QuerySet[FaqEntry]:
+    entries = FaqEntry.objects.filter(published=True)
+    if topic:
+        entries = entries.filter(pk__in=[e.pk for e in entries if topic in (e.topics or [])])
+    return entries.order_by("-published_at", "slug")
+
+
+# --- intercollegial consultation -------------------------------------------------------
+
+
+def consultation_providers():
+    """Directory entries of BACO/KAG professionals who accept consultation requests."""
+    from werkwijzer.directory.models import Provider
+
+    kinds = Q()
+    for kind in BACO_KAG:
+        kinds |= Q(kinds__contains=f"|{kind}|")
+    return Provider.objects.active().filter(kinds, intercollegial_consultation=True)
+
+
+def visible_consultations(user) -> QuerySet[Consultation]:
+    """The threads this user may read: their own questions, and as a BACO/KAG the ones
+    asked of their directory entry or of any BACO/KAG."""
+    if not (user.is_authenticated and user.is_professional):
+        return Consultation.objects.none()
+    mine = Q(asked_by=user)
+    if user.is_baco_or_kag:
+        mine |= Q(provider__isnull=True)
+        if user.provider_id:
+            mine |= Q(provider_id=user.provider_id)
+    return Consultation.objects.filter(mine).select_related("asked_by", "provider")
+
+
+def can_view(user, consultation: Consultation) -> bool:
+    return visible_consultations(user).filter(pk=consultation.pk).exists()
+
+
+def _baco_kag_users():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(
+        role="professional", profession__in=BACO_KAG, is_active=True
+    )
+
+
+def _recipients(consultation: Consultation, author) -> set[str]:
+    """Who hears of a new message: the asker, and the BACO/KAG side of the thread."""
+    people = {consultation.asked_by}
+    answerers = {
+        m.author for m in consultation.messages.all() if m.author_id != consultation.asked_by_id
+    }
+    if consultation.provider_id:
+        people |= set(_baco_kag_users().filter(provider_id=consultation.provider_id))
+    elif answerers:
+        people |= answerers
+    else:
+        people |= set(_baco_kag_users())
+    return {p.email for p in people if p.email and p.pk != author.pk}
+
+
+def _notify(consultation: Consultation, author, base_url: str) -> None:
+    link = base_url.rstrip("/") + reverse("questions:consultation", args=[consultation.pk])
+    for address in sorted(_recipients(consultation, author)):
+        send_mail(
+            _("New message in an intercollegial consultation on Werkwijzer"),
+            _(
+                "Hello,\n\nThere is a new message in an intercollegial consultation you take "
+                "part in. Log in to read it:\n\n%(link)s\n\nWerkwijzer"
+            )
+            % {"link": link},
+            None,
+            [address],
+        )
+
+
+def start_consultation(*, user, provider, subject: str, text: str, base_url: str) -> Consultation:
+    if not user.is_professional:
+        raise PermissionError("only professionals ask colleagues")
+    with transaction.atomic():
+        consultation = Consultation.objects.create(
+            asked_by=user, provider=provider, subject=subject.strip()[:200]
+        )
+        ConsultationMessage.objects.create(
+            consultation=consultation, author=user, text=text.strip()[:MAX_MESSAGE]
+        )
+    _notify(consultation, user, base_url)
+    return consultation
+
+
+def reply(consultation: Consultation, user, text: str, base_url: str) -> ConsultationMessage:
+    if not can_view(user, consultation):
+        raise PermissionError("not part of this consultation")
+    now = timezone.now()
+    with transaction.atomic():
+        message = ConsultationMessage.objects.create(
+            consultation=consultation, author=user, text=text.strip()[:MAX_MESSAGE], created_at=now
+        )
+        Consultation.objects.filter(pk=consultation.pk).update(updated_at=now)
+    _notify(consultation, user, base_url)
+    return message
