@@ -61,6 +61,15 @@ class NoticeOut(Schema):
     source: str
 
 
+class AttentionOut(Schema):
+    code: str = Field(description="Flag of a vulnerable group from the screening.")
+    rule: str
+    label: str
+    reason: str
+    source: str
+    refer: list[str] = Field(description="Helper slugs its flow chart refers to.")
+
+
 class PlanOut(Schema):
     situation: dict
     helpers: list[PlannedHelperOut]
@@ -68,6 +77,7 @@ class PlanOut(Schema):
     topics: list[str]
     warnings: list[NoticeOut]
     next_steps: list[str]
+    attention: list[AttentionOut]
     sources: dict[str, SourceOut]
 
 

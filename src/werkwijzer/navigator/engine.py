@@ -285,6 +285,28 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Attention:
+    """A vulnerable group the person belongs to (from the screening), and whom it brings in."""
+
+    code: str
+    rule: str
+    label: str
+    reason: str
+    source: str
+    refer: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "label": self.label,
+            "reason": self.reason,
+            "source": self.source,
+            "refer": list(self.refer),
+        }
+
+
+@dataclass(frozen=True)
 class Plan:
     situation: Situation
     helpers: tuple[PlannedHelper, ...]
@@ -292,6 +314,7 @@ class Plan:
     topics: tuple[str, ...]
     warnings: tuple[Notice, ...]
     next_steps: tuple[str, ...]
+    attention: tuple[Attention, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -301,6 +324,7 @@ class Plan:
             "topics": list(self.topics),
             "warnings": [warning.as_dict() for warning in self.warnings],
             "next_steps": list(self.next_steps),
+            "attention": [group.as_dict() for group in self.attention],
             "sources": {key: source(key).as_dict() for key in sorted(self.source_keys())},
         }
 
@@ -309,6 +333,7 @@ class Plan:
         keys = {reason.source for helper in self.helpers for reason in helper.why}
         keys.update(milestone.source for milestone in self.milestones)
         keys.update(warning.source for warning in self.warnings)
+        keys.update(group.source for group in self.attention)
         return keys
 
 
@@ -403,6 +428,28 @@ def _route_milestones(
 
 MilestoneSource = Callable[[Situation, dt.date], Iterable[PlannedMilestone]]
 NearbySource = Callable[[str, str], Iterable[Mapping[str, Any]]]
+ScreeningSource = Callable[[Situation], Iterable[Attention]]
+# Helpers a vulnerable group's flow chart refers to come after those the rules call urgent.
+ATTENTION_PRIORITY = 3
+
+
+def _add_attention(
+    found: _Collected,
+    attention: Iterable[Attention],
+    situation: Situation,
+    catalogue: Mapping[str, CatalogueEntry],
+) -> None:
+    """Let the screening's flags bring in the helpers of their flow charts, with the reason."""
+    first_index = len(found.first_seen) + 1000  # after every rule-found helper of equal priority
+    for offset, group in enumerate(attention):
+        reason = Reason(group.rule, group.reason, {"group": group.label}, group.source)
+        for slug in group.refer:
+            entry = catalogue.get(slug)
+            if entry is None or not entry.applies(situation):
+                continue
+            found.priority[slug] = min(found.priority.get(slug, 9), ATTENTION_PRIORITY)
+            found.first_seen.setdefault(slug, first_index + offset)
+            found.reasons.setdefault(slug, []).append(reason)
 
 
 def plan(
@@ -413,10 +460,13 @@ def plan(
     rules: Iterable[Rule] | None = None,
     milestones: MilestoneSource | None = None,
     nearby: NearbySource | None = None,
+    screening: ScreeningSource | None = None,
 ) -> Plan:
     """Apply every rule to the situation and build the personal plan."""
     flags = derived_flags(situation, today)
     found = _collect(situation, catalogue, tuple(rules) if rules is not None else None, flags)
+    attention = tuple(screening(situation)) if screening else ()
+    _add_attention(found, attention, situation, catalogue)
     ordered = sorted(
         found.priority,
         key=lambda slug: (found.priority[slug], found.first_seen[slug], catalogue[slug].order),
@@ -447,4 +497,5 @@ def plan(
         topics=tuple(found.topics),
         warnings=tuple(found.warnings),
         next_steps=tuple(dict.fromkeys(steps))[:MAX_NEXT_STEPS],
+        attention=attention,
     )

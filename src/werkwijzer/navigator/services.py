@@ -1,8 +1,8 @@
 """The wegwijzer's service layer: builds a Plan for a situation with the live catalogue.
 
 Joins the pure engine with the other apps through their services: the helper
-catalogue (helpers), the sick-leave milestones (timeline) and nearby providers
-(directory). The same Plan feeds the HTML page, the JSON API and the command line.
+catalogue (helpers), the sick-leave milestones (timeline), nearby providers
+(directory) and the vulnerable groups of the screening (screening). The same Plan feeds the HTML page, the JSON API and the command line.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
@@ -18,12 +19,15 @@ from django.dispatch import receiver
 from werkwijzer.directory.services import nearby
 from werkwijzer.helpers.models import Helper, HelperText
 from werkwijzer.navigator.engine import (
+    Attention,
     CatalogueEntry,
     Plan,
+    ScreeningSource,
     plan,
     route_milestones,
 )
 from werkwijzer.navigator.situation import Situation
+from werkwijzer.screening.rules import screen
 
 # The catalogue changes rarely and a plan must cost little, so it is kept in memory.
 # A save in this process clears it at once; other processes reload within the TTL.
@@ -74,7 +78,44 @@ def _nearby(kind: str, postcode: str) -> list[dict]:
     return nearby(kind, postcode, limit=3)
 
 
-def make_plan(situation: Situation, today: dt.date | None = None) -> Plan:
+@lru_cache(maxsize=2048)
+def _attention(answers: tuple[tuple[str, Any], ...], language: str) -> tuple[Attention, ...]:
+    return tuple(
+        Attention(
+            code=flag.code,
+            rule=flag.rule,
+            label=flag.label,
+            reason=flag.reason,
+            source=flag.source.key,
+            refer=tuple(dict.fromkeys(slug for step in flag.flow for slug in step.refer)),
+        )
+        for flag in screen(dict(answers), language)
+    )
+
+
+def screening_source(extra_answers: Mapping[str, Any] | None = None) -> ScreeningSource:
+    """Screen the situation, plus any answers the visitor gave on the screening page.
+
+    The wegwijzer's own answers (employment, age, phase) win over the screening's: they
+    are the ones the plan is about."""
+
+    def attention(situation: Situation) -> tuple[Attention, ...]:
+        answers = {
+            **(extra_answers or {}),
+            "employment": situation.employment,
+            "age": situation.age,
+            "phase": situation.phase,
+        }
+        return _attention(tuple(sorted(answers.items())), situation.language)
+
+    return attention
+
+
+def make_plan(
+    situation: Situation,
+    today: dt.date | None = None,
+    screening_answers: Mapping[str, Any] | None = None,
+) -> Plan:
     """The personal plan for a checked situation, in the situation's language."""
     return plan(
         situation,
@@ -82,4 +123,5 @@ def make_plan(situation: Situation, today: dt.date | None = None) -> Plan:
         today=today or dt.date.today(),
         milestones=route_milestones,
         nearby=_nearby,
+        screening=screening_source(screening_answers),
     )

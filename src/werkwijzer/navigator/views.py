@@ -13,6 +13,7 @@ from werkwijzer.navigator import labels
 from werkwijzer.navigator.forms import questions, situation_data
 from werkwijzer.navigator.services import make_plan
 from werkwijzer.navigator.situation import InvalidSituation, Situation, parse_situation
+from werkwijzer.screening.services import screening_answers
 from werkwijzer.timeline.ics import route_to_ics
 from werkwijzer.timeline.routes import build_route
 
@@ -41,7 +42,7 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         return situation
     # The kennisbank shows articles for this persona first (no medical data kept).
     request.session["persona"] = {"role": situation.role, "employment": situation.employment}
-    plan = make_plan(situation)
+    plan = make_plan(situation, screening_answers=screening_answers(request.session))
     return render(request, "navigator/plan.html", _plan_context(plan))
 
 
@@ -66,7 +67,7 @@ def plan_output(request: HttpRequest, output: str) -> HttpResponse:
     situation = _situation_or_form(request)
     if isinstance(situation, HttpResponse):
         return situation
-    plan = make_plan(situation)
+    plan = make_plan(situation, screening_answers=screening_answers(request.session))
     if output == "json":
         body = json.dumps(plan.as_dict(), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")

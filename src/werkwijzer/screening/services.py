@@ -27,6 +27,20 @@ class FlaggedGroup:
     svg: SafeString
 
 
+# The visitor's screening answers stay in their own session, so the wegwijzer plan can use
+# them; they are never written to a record and go when the session expires.
+SESSION_KEY = "screening_answers"
+
+
+def remember_answers(session: Any, answers: Mapping[str, Any]) -> None:
+    session[SESSION_KEY] = {key: value for key, value in answers.items() if value is not None}
+
+
+def screening_answers(session: Any) -> dict[str, Any]:
+    stored = session.get(SESSION_KEY)
+    return dict(stored) if isinstance(stored, dict) else {}
+
+
 def current_language() -> str:
     return (get_language() or "nl")[:2]
 
