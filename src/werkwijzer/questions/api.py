@@ -14,7 +14,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from werkwijzer.api.errors import ApiError
 from werkwijzer.questions import services
@@ -136,7 +136,7 @@ def ask_question(request: HttpRequest, payload: QuestionIn):
             status=429,
         ) from None
     url = request.build_absolute_uri(services.answer_path(question))
-    return 201, {"token": question.token, "url": url, "status": question.status}
+    return Status(201, {"token": question.token, "url": url, "status": question.status})
 
 
 @router.get(
