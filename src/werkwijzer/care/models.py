@@ -1,0 +1,220 @@
+"""Zorgpad: referrals to a BACO/KAG, consultation notes, advice and the employer report.
+
+What may flow where is decided by the model shapes: the employer report is its own
+model that only holds work abilities, limitations, recommendations and dates.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from werkwijzer.care.workflow import FINAL_STATES, State
+
+# Directory kinds a referral can go to.
+REFERRAL_KINDS = frozenset({"baco", "kag"})
+
+STATE_LABELS = {
+    State.REQUESTED: _("Requested"),
+    State.ACCEPTED: _("Accepted"),
+    State.DECLINED: _("Declined"),
+    State.INTAKE_PLANNED: _("Intake planned"),
+    State.CONSULTATIONS: _("Consultations"),
+    State.ADVICE_GIVEN: _("Advice given"),
+    State.CLOSED: _("Closed"),
+    State.WITHDRAWN: _("Withdrawn"),
+}
+STATE_CHOICES = [(state.value, STATE_LABELS[state]) for state in State]
+
+
+class ReferralQuerySet(models.QuerySet):
+    def open(self) -> ReferralQuerySet:
+        return self.exclude(state__in=[state.value for state in FINAL_STATES])
+
+    def confirmed(self) -> ReferralQuerySet:
+        return self.filter(confirmed_by_person_at__isnull=False)
+
+
+class Referral(models.Model):
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="referrals",
+    )
+    provider = models.ForeignKey(
+        "directory.Provider",
+        verbose_name=_("BACO or KAG"),
+        on_delete=models.PROTECT,
+        related_name="referrals",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("referred by"),
+        on_delete=models.PROTECT,
+        related_name="referrals_made",
+    )
+    question = models.TextField(_("question"), max_length=4000)
+    state = models.CharField(
+        _("state"), max_length=32, choices=STATE_CHOICES, default=State.REQUESTED.value
+    )
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("accepted by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals_accepted",
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    intake_date = models.DateTimeField(_("intake date"), null=True, blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    confirmed_by_person_at = models.DateTimeField(_("confirmed by the person at"), null=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    declined_at = models.DateTimeField(null=True, blank=True)
+    intake_planned_at = models.DateTimeField(null=True, blank=True)
+    consultations_at = models.DateTimeField(null=True, blank=True)
+    advice_given_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ReferralQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        indexes = [models.Index(fields=["provider", "state"], name="care_referral_provider_state")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=[state.value for state in State]),
+                name="care_referral_state_known",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(state="accepted") | models.Q(accepted_by__isnull=False),
+                name="care_referral_accepted_has_professional",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('Referral')} {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("care:referral", kwargs={"pk": self.pk})
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_by_person_at is not None
+
+    @property
+    def is_open(self) -> bool:
+        return State(self.state) not in FINAL_STATES
+
+    @property
+    def by_professional(self) -> bool:
+        return self.created_by_id != self.person_id
+
+    @property
+    def state_label(self) -> str:
+        return str(STATE_LABELS[State(self.state)])
+
+
+class ConsultationNote(models.Model):
+    """For the professional only: never shown to the person or an employer."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("note"), max_length=10000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("consultation note")
+        verbose_name_plural = _("consultation notes")
+
+    def __str__(self) -> str:
+        return f"{_('Note')} {self.pk}"
+
+
+class PersonAdvice(models.Model):
+    """The advice letter to the person (also as PDF)."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="advice")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("advice"), max_length=10000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("advice to the person")
+        verbose_name_plural = _("advice to the person")
+
+    def __str__(self) -> str:
+        return f"{_('Advice')} {self.pk}"
+
+
+class TreatingAdvice(models.Model):
+    """Advice to a treating professional, only with the person's `treating-advice` consent."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="treating_advice")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("treating professional"),
+        on_delete=models.PROTECT,
+        related_name="treating_advice_received",
+    )
+    text = models.TextField(_("advice"), max_length=10000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("advice to a treating professional")
+        verbose_name_plural = _("advice to treating professionals")
+
+    def __str__(self) -> str:
+        return f"{_('Advice')} {self.pk}"
+
+
+# The only content fields an employer report has; the tests hold the model and the API
+# schema to this list.
+EMPLOYER_REPORT_FIELDS = ("abilities", "limitations", "recommendations", "valid_from", "review_on")
+
+
+class EmployerReport(models.Model):
+    """What an employer may know: work abilities, limitations, recommendations, dates.
+
+    No diagnosis, no treatment, no notes: this model has no field for them and no link
+    to a note or advice. The referral link is for access checks only and never rendered.
+    """
+
+    referral = models.ForeignKey(
+        Referral, on_delete=models.CASCADE, related_name="employer_reports"
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_reports"
+    )
+    employer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("employer"),
+        on_delete=models.PROTECT,
+        related_name="employer_reports_received",
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    abilities = models.TextField(_("what the person can do in work"), max_length=4000)
+    limitations = models.TextField(_("limitations in work"), max_length=4000)
+    recommendations = models.TextField(_("recommendations for work"), max_length=4000)
+    valid_from = models.DateField(_("valid from"))
+    review_on = models.DateField(_("review on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("employer report")
+        verbose_name_plural = _("employer reports")
+
+    def __str__(self) -> str:
+        return f"{_('Employer report')} {self.pk}"

@@ -1,0 +1,61 @@
+"""E-mail on every change of a referral, to the person and the provider's professionals.
+
+The e-mail never holds medical content: no question, no note, no advice, no name of the
+provider, not even the new state. It only says that something changed and asks the
+reader to log in. It is sent after the transaction commits, so a rolled-back change
+sends nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from werkwijzer.care.models import Referral
+
+logger = logging.getLogger(__name__)
+
+
+def recipients(referral: Referral) -> list[str]:
+    addresses = [referral.person.email] if referral.person.email else []
+    if referral.is_confirmed:
+        professionals = get_user_model().objects.filter(
+            role="professional", provider_id=referral.provider_id, is_active=True
+        )
+        addresses += [user.email for user in professionals if user.email]
+    return sorted(set(addresses))
+
+
+def message(link: str) -> tuple[str, str]:
+    subject = _("Werkwijzer: something has changed")
+    body = _(
+        "Hello,\n\n"
+        "Something has changed in the zorgpad in Werkwijzer.\n"
+        "Log in to see what it is:\n%(link)s\n\n"
+        "For your privacy, this e-mail does not say more.\n\n"
+        "Werkwijzer"
+    ) % {"link": link}
+    return subject, body
+
+
+def _send(addresses: list[str]) -> None:
+    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    subject, body = message(base + reverse("care:index"))
+    mails = [(subject, body, None, [address]) for address in addresses]
+    try:
+        send_mass_mail(mails, fail_silently=False)
+    except Exception:  # a mail server problem must not undo the change in the zorgpad
+        logger.exception("Could not send zorgpad notifications")
+
+
+def changed(referral: Referral) -> None:
+    """Queue one e-mail per recipient for after the commit."""
+    addresses = recipients(referral)
+    if addresses:
+        transaction.on_commit(lambda: _send(addresses))

@@ -1,0 +1,351 @@
+"""Zorgpad pages: starting a referral, the worklist, the referral, advice and reports.
+
+Every read and write goes through `care.services` (access checks, audit, e-mail).
+Actions are POST forms, so every page works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from werkwijzer.care import forms, services
+from werkwijzer.care.models import STATE_LABELS, Referral
+from werkwijzer.care.services import CareError
+from werkwijzer.care.workflow import Action, State
+from werkwijzer.core.pdf import render_pdf
+from werkwijzer.directory.models import Provider
+
+ACTION_LABELS = {
+    Action.ACCEPT: gettext_lazy("Accept"),
+    Action.DECLINE: gettext_lazy("Decline"),
+    Action.PLAN_INTAKE: gettext_lazy("Plan intake"),
+    Action.START_CONSULTATIONS: gettext_lazy("Start consultations"),
+    Action.GIVE_ADVICE: gettext_lazy("Advice given"),
+    Action.CLOSE: gettext_lazy("Close referral"),
+    Action.WITHDRAW: gettext_lazy("Withdraw referral"),
+}
+
+
+def _login_first(request: HttpRequest) -> HttpResponse | None:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
+
+
+def _require(request: HttpRequest, check) -> None:
+    if not check(request.user):
+        raise PermissionDenied(_("This page is not available for your account."))
+
+
+def _flash_error(request: HttpRequest, error: CareError) -> None:
+    messages.error(request, error.message)
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    user = request.user
+    if services.is_professional(user):
+        return redirect("care:worklist")
+    if services.is_employer(user):
+        return redirect("care:employer_reports")
+    if services.is_person(user):
+        return redirect("care:my_referrals")
+    raise PermissionDenied(_("This page is not available for your account."))
+
+
+def start(request: HttpRequest, provider_pk: int) -> HttpResponse:
+    """'Refer me': a person refers themself, or a professional refers a person."""
+    provider = get_object_or_404(Provider, pk=provider_pk, active=True)
+    if not services.can_refer_to(provider):
+        raise Http404
+    if (response := _login_first(request)) is not None:
+        return response
+    user = request.user
+    _require(request, lambda u: services.is_person(u) or services.is_professional(u))
+    form_class = forms.StartForPersonForm if services.is_professional(user) else forms.StartForm
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = services.create_referral(
+                actor=user,
+                provider=provider,
+                question=form.cleaned_data["question"],
+                person_email=form.cleaned_data.get("person_email", ""),
+            )
+        except CareError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            if referral.person_id == user.pk:
+                messages.success(
+                    request,
+                    _(
+                        "Your referral has been sent. You will get an e-mail when something changes."
+                    ),
+                )
+                return redirect("care:referral", pk=referral.pk)
+            messages.success(
+                request, _("The referral has been made. The person must confirm it first.")
+            )
+            return redirect("care:worklist")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "care/start.html", {"provider": provider, "form": form}, status=status)
+
+
+@require_GET
+def my_referrals(request: HttpRequest) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    _require(request, services.is_person)
+    referrals = list(services.referrals_for_person(request.user))
+    return render(request, "care/my_referrals.html", _person_overview(request.user, referrals))
+
+
+def _person_overview(person, referrals: list[Referral]) -> dict:
+    return {
+        "pending": [r for r in referrals if not r.is_confirmed and r.state == State.REQUESTED],
+        "referrals": [r for r in referrals if r.is_confirmed or r.state != State.REQUESTED],
+    }
+
+
+@require_GET
+def worklist(request: HttpRequest) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    _require(request, services.is_professional)
+    referrals = list(services.worklist(request.user))
+    groups = []
+    for state in State:
+        items = [r for r in referrals if r.state == state]
+        if items:
+            groups.append({"state": state.value, "label": STATE_LABELS[state], "referrals": items})
+    return render(
+        request,
+        "care/worklist.html",
+        {
+            "groups": groups,
+            "has_provider": request.user.provider_id is not None,
+            "treating_advice": services.treating_advice_for(request.user),
+        },
+    )
+
+
+def _detail_context(request: HttpRequest, referral: Referral, **bound) -> dict:
+    user = request.user
+    professional = services.actor_kind(user, referral) == services.Actor.PROFESSIONAL
+    carrying = professional and referral.accepted_by_id == user.pk and referral.is_open
+    context = {
+        "referral": referral,
+        "is_person": user.pk == referral.person_id,
+        "is_professional": professional,
+        "carrying": carrying,
+        "actions": [
+            {"action": action.value, "label": ACTION_LABELS[action]}
+            for action in services.actions_for(user, referral)
+        ],
+        "advice_list": list(referral.advice.all()),
+        "employer_reports": [
+            {"report": report, "released": services.is_released(report)}
+            for report in referral.employer_reports.select_related("employer")
+        ],
+    }
+    if professional:
+        context["work_data"] = services.work_data_for(user, referral)
+        context["notes"] = services.notes_for(user, referral)
+        context["treating_advice"] = list(referral.treating_advice.select_related("recipient"))
+        context["decline_form"] = bound.get("decline_form") or forms.DeclineForm()
+        context["intake_form"] = bound.get("intake_form") or forms.IntakeForm()
+        if carrying:
+            context["note_form"] = bound.get("note_form") or forms.NoteForm()
+            context["advice_form"] = bound.get("advice_form") or forms.AdviceForm()
+            context["treating_form"] = bound.get("treating_form") or forms.TreatingAdviceForm()
+            context["report_form"] = bound.get("report_form") or forms.EmployerReportForm()
+    return context
+
+
+def _render_detail(request: HttpRequest, referral: Referral, status: int = 200, **bound):
+    return render(
+        request, "care/referral.html", _detail_context(request, referral, **bound), status=status
+    )
+
+
+@require_GET
+def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    referral = services.get_referral(request.user, pk)
+    return _render_detail(request, referral)
+
+
+@require_POST
+def referral_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    if action not in {a.value for a in Action}:
+        raise Http404
+    extra = {}
+    bound = {}
+    if action == Action.DECLINE:
+        form = forms.DeclineForm(request.POST)
+        bound["decline_form"] = form
+        if form.is_valid():
+            extra["reason"] = form.cleaned_data["reason"]
+    elif action == Action.PLAN_INTAKE:
+        form = forms.IntakeForm(request.POST)
+        bound["intake_form"] = form
+        if form.is_valid():
+            extra["intake_date"] = form.cleaned_data["intake_date"]
+    else:
+        form = None
+    if form is not None and not form.is_valid():
+        referral = services.get_referral(request.user, pk, audit_read=False)
+        return _render_detail(request, referral, status=422, **bound)
+    try:
+        services.transition(request.user, pk, action, **extra)
+    except CareError as error:
+        _flash_error(request, error)
+    else:
+        messages.success(request, _("Saved. Everyone involved gets an e-mail."))
+    referral = services.get_referral(request.user, pk, audit_read=False)
+    if referral.person_id == request.user.pk and referral.state == State.WITHDRAWN:
+        return redirect("care:my_referrals")
+    return redirect("care:referral", pk=pk)
+
+
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    _require(request, services.is_person)
+    try:
+        services.confirm(request.user, pk)
+    except CareError as error:
+        _flash_error(request, error)
+    else:
+        messages.success(request, _("Thank you. The referral has been sent to the BACO or KAG."))
+    return redirect("care:referral", pk=pk)
+
+
+def _write(request: HttpRequest, pk: int, form_class, form_key: str, write) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            write(form.cleaned_data)
+        except CareError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("care:referral", pk=pk)
+    referral = services.get_referral(request.user, pk, audit_read=False)
+    return _render_detail(request, referral, status=422, **{form_key: form})
+
+
+@require_POST
+def add_note(request: HttpRequest, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        forms.NoteForm,
+        "note_form",
+        lambda data: services.add_note(request.user, pk, data["text"]),
+    )
+
+
+@require_POST
+def add_advice(request: HttpRequest, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        forms.AdviceForm,
+        "advice_form",
+        lambda data: services.add_person_advice(request.user, pk, data["text"]),
+    )
+
+
+@require_POST
+def add_treating_advice(request: HttpRequest, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        forms.TreatingAdviceForm,
+        "treating_form",
+        lambda data: services.add_treating_advice(
+            request.user, pk, data["recipient_email"], data["text"]
+        ),
+    )
+
+
+@require_POST
+def add_employer_report(request: HttpRequest, pk: int) -> HttpResponse:
+    return _write(
+        request,
+        pk,
+        forms.EmployerReportForm,
+        "report_form",
+        lambda data: services.add_employer_report(request.user, pk, **data),
+    )
+
+
+@require_GET
+def advice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    advice = services.get_person_advice(request.user, pk)
+    html = render_to_string("care/advice_letter.html", {"advice": advice}, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="advies-{advice.pk}.pdf"'
+    return response
+
+
+@require_GET
+def employer_reports(request: HttpRequest) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    _require(request, services.is_employer)
+    reports = services.released_reports(request.user)
+    return render(request, "care/employer_reports.html", {"reports": reports})
+
+
+@require_GET
+def employer_report(request: HttpRequest, pk: int) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    report = services.get_employer_report(request.user, pk)
+    return render(request, "care/employer_report.html", {"report": report})
+
+
+@require_GET
+def employer_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    report = services.get_employer_report(request.user, pk)
+    html = render_to_string("care/employer_report_pdf.html", {"report": report}, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="werkgeversrapport-{report.pk}.pdf"'
+    return response
+
+
+@require_POST
+def share_report(request: HttpRequest, pk: int) -> HttpResponse:
+    if (response := _login_first(request)) is not None:
+        return response
+    _require(request, services.is_person)
+    share = request.POST.get("share") == "yes"
+    if share:
+        report = services.release_report(request.user, pk)
+        messages.success(request, _("Your employer can now see this report."))
+    else:
+        report = services.withhold_report(request.user, pk)
+        messages.success(request, _("Your employer can no longer see this report."))
+    return redirect("care:referral", pk=report.referral_id)
