@@ -1,4 +1,4 @@
-"""GET /api/v1/search: one search over articles, helper kinds and providers."""
+"""GET /api/v1/search: one search over articles, helper kinds, providers and FAQ."""
 
 from __future__ import annotations
 
@@ -41,18 +41,21 @@ class SearchOut(Schema):
     message: str
 
 
-@router.get("/search", response=SearchOut, summary="Search articles, helpers and providers")
+@router.get("/search", response=SearchOut, summary="Search articles, helpers, providers and FAQ")
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     """`q` the question in any words; `lang` nl or en; `persona` role and/or employment
     slugs as `role:employment` (for example `werkende:zzp`); `type` article, helper,
-    provider or several separated by commas. The passage marks matches with <mark>."""
+    provider, faq (published questions of Vraag de specialist) or several separated by
+    commas. The passage marks matches with <mark>."""
     errors = []
     language = params.lang or (get_language() or "nl").split("-")[0]
     if language not in LANGUAGES:
         errors.append({"field": "lang", "message": _("Choose nl or en.")})
     kinds = [part for part in (params.type or "").replace(" ", ",").split(",") if part]
     if any(kind not in TYPES for kind in kinds):
-        errors.append({"field": "type", "message": _("Choose from: article, helper, provider.")})
+        errors.append(
+            {"field": "type", "message": _("Choose from: article, helper, provider, faq.")}
+        )
     if not 1 <= params.limit <= 50:
         errors.append({"field": "limit", "message": _("Choose a number from 1 to 50.")})
     if len(params.q) > MAX_Q:

@@ -13,6 +13,6 @@ class SearchConfig(AppConfig):
 
         page_published.connect(invalidate, dispatch_uid="search.invalidate.published")
         page_unpublished.connect(invalidate, dispatch_uid="search.invalidate.unpublished")
-        for model in ("helpers.Helper", "helpers.HelperText"):
+        for model in ("helpers.Helper", "helpers.HelperText", "questions.FaqEntry"):
             post_save.connect(invalidate, sender=model, dispatch_uid=f"search.save.{model}")
             post_delete.connect(invalidate, sender=model, dispatch_uid=f"search.del.{model}")

@@ -1,4 +1,5 @@
-"""What search can find: one Document shape for articles, helper kinds and providers.
+"""What search can find: one Document shape for articles, helper kinds, providers and
+the published FAQ of Vraag de specialist.
 
 Each source reads its app through that app's models or services, read-only. Articles
 come from the Wagtail search backend (the full-text engine); the helper catalogue and
@@ -18,8 +19,8 @@ from werkwijzer.search.text import fold, stems, words
 
 logger = logging.getLogger(__name__)
 
-ARTICLE, HELPER, PROVIDER = "article", "helper", "provider"
-TYPES = (ARTICLE, HELPER, PROVIDER)
+ARTICLE, HELPER, PROVIDER, FAQ = "article", "helper", "provider", "faq"
+TYPES = (ARTICLE, HELPER, PROVIDER, FAQ)
 
 
 @dataclass
@@ -148,6 +149,47 @@ def _helper_documents(lexicon) -> list[Document]:
     return documents
 
 
+def published_faq():
+    """Published FAQ entries of Vraag de specialist (None without the questions app)."""
+    try:
+        from werkwijzer.questions.models import FaqEntry
+    except ImportError:
+        return None
+    return FaqEntry.objects.filter(published=True)
+
+
+def _faq_documents(lexicon) -> list[Document]:
+    entries = published_faq()
+    if entries is None:
+        return []
+    documents = []
+    for entry in entries:
+        url = reverse("questions:faq_detail", args=[entry.slug])
+        topic_words = " ".join(slug.replace("-", " ") for slug in entry.topics or [])
+        texts = [("nl", entry.question_nl, entry.answer_nl)]
+        if entry.question_en and entry.answer_en:
+            texts.append(("en", entry.question_en, entry.answer_en))
+        for language, question, answer in texts:
+            passages = [p for p in answer.split("\n") if p.strip()]
+            documents.append(
+                Document(
+                    type=FAQ,
+                    slug=entry.slug,
+                    title=question,
+                    url=url,
+                    topics=list(entry.topics or []),
+                    language=language,
+                    title_stems=_encode(lexicon, question),
+                    lead_stems=_encode(lexicon, topic_words),
+                    body_stems=_encode(lexicon, answer),
+                    passages=passages,
+                    words=words(f"{question} {answer}"),
+                    group=f"faq:{entry.slug}",
+                )
+            )
+    return documents
+
+
 def places() -> frozenset[str]:
     """Folded municipality names the directory knows (empty without the directory)."""
     try:
@@ -175,5 +217,5 @@ def _encode(lexicon, text: str) -> frozenset[int]:
 
 
 def small_documents(lexicon) -> list[Document]:
-    """Helper kinds: few enough to keep in memory."""
-    return _helper_documents(lexicon)
+    """Helper kinds and FAQ entries: few enough to keep in memory."""
+    return _helper_documents(lexicon) + _faq_documents(lexicon)

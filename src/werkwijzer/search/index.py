@@ -130,6 +130,10 @@ def _stamp() -> tuple:
         stamp += (helpers["n"], helpers["last"])
     except ImportError:
         pass
+    faq = documents.published_faq()
+    if faq is not None:
+        faq_stamp = faq.aggregate(n=Count("pk"), last=Max("updated_at"))
+        stamp += (faq_stamp["n"], faq_stamp["last"])
     return stamp
 
 

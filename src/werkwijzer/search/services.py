@@ -1,4 +1,4 @@
-"""The one search function of Werkwijzer, over articles, helper kinds and providers.
+"""The one search function of Werkwijzer, over articles, helper kinds, providers and FAQ.
 
     search("mag mijn baas vragen wat ik heb?", language="nl", persona="werkende:zzp")
 
@@ -18,13 +18,13 @@ from dataclasses import asdict, dataclass, field
 from django.utils.translation import gettext as _
 
 from werkwijzer.search import documents
-from werkwijzer.search.documents import ARTICLE, HELPER, PROVIDER, TYPES, Document
+from werkwijzer.search.documents import ARTICLE, FAQ, HELPER, PROVIDER, TYPES, Document
 from werkwijzer.search.index import MAX_POSTINGS, Lexicon, lexicon
 from werkwijzer.search.query import Query, analyse
 from werkwijzer.search.text import WORD_RE, fold, stem, words
 
 FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
-TYPE_WEIGHTS = {ARTICLE: 1.0, HELPER: 0.9, PROVIDER: 0.6}
+TYPE_WEIGHTS = {ARTICLE: 1.0, HELPER: 0.9, PROVIDER: 0.6, FAQ: 0.8}
 BACKEND_CANDIDATES = 40
 MAX_HEAD_CANDIDATES = 80
 ENGINE_WORDS = 4

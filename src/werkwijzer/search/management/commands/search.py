@@ -13,7 +13,9 @@ class Command(BaseCommand):
         parser.add_argument("query", help="What you are looking for, in your own words.")
         parser.add_argument("--lang", default="nl", help="nl (default) or en.")
         parser.add_argument("--persona", default="", help="role:employment, e.g. werkende:zzp.")
-        parser.add_argument("--type", default="", help="article, helper, provider (comma list).")
+        parser.add_argument(
+            "--type", default="", help="article, helper, provider, faq (comma list)."
+        )
         parser.add_argument("--limit", type=int, default=10)
         parser.add_argument("--json", action="store_true", help="Print JSON.")
 
@@ -22,7 +24,9 @@ class Command(BaseCommand):
             raise CommandError("Kies nl of en / choose nl or en.", returncode=2)
         kinds = [kind for kind in options["type"].split(",") if kind]
         if any(kind not in TYPES for kind in kinds):
-            raise CommandError("Kies uit / choose from: article, helper, provider.", returncode=2)
+            raise CommandError(
+                "Kies uit / choose from: article, helper, provider, faq.", returncode=2
+            )
         if not 1 <= options["limit"] <= 50:
             raise CommandError("Kies een limiet van 1 tot 50 / limit 1 to 50.", returncode=2)
         response = search(
