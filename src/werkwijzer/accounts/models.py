@@ -64,3 +64,75 @@ class User(AbstractUser):
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
         verbose_name_plural = _("users")
+
+
+class LoginAttempt(models.Model):
+    """One try to log in (password or second factor), kept to rate-limit and lock out.
+
+    Stored in the database so the limit holds across processes and servers. `username`
+    is what was typed (lower-cased), also for accounts that do not exist, so the lockout
+    does not tell whether an account exists.
+    """
+
+    class Stage(models.TextChoices):
+        PASSWORD = "password", _("password")
+        SECOND_FACTOR = "second-factor", _("second factor")
+
+    username = models.CharField(_("username"), max_length=254, db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("login attempt")
+        verbose_name_plural = _("login attempts")
+        indexes = [
+            models.Index(fields=["username", "created_at"]),
+            models.Index(fields=["ip_address", "created_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.stage} {'ok' if self.succeeded else 'failed'}"
+
+
+class TOTPDevice(models.Model):
+    """An authenticator app (RFC 6238 TOTP). Confirmed once the user typed a valid code."""
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="totp_device", verbose_name=_("user")
+    )
+    secret = models.CharField(_("secret"), max_length=64)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    # The last time step used: the same code cannot be used twice (no replay).
+    last_used_step = models.BigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("authenticator app")
+        verbose_name_plural = _("authenticator apps")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class RecoveryCode(models.Model):
+    """A single-use code to log in without the authenticator app. Only its hash is kept."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="recovery_codes", verbose_name=_("user")
+    )
+    code_hash = models.CharField(max_length=255)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({'used' if self.used_at else 'unused'})"
