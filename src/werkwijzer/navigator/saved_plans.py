@@ -1,0 +1,91 @@
+"""Saved plans: a logged-in user keeps a plan in Mijn Werkwijzer, reopens or deletes it."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from werkwijzer.navigator import labels
+from werkwijzer.navigator.forms import situation_data
+from werkwijzer.navigator.models import SavedPlan
+from werkwijzer.navigator.services import make_plan
+from werkwijzer.navigator.situation import InvalidSituation, parse_situation
+from werkwijzer.screening.services import screening_answers
+
+MAX_SAVED_PLANS = 50
+
+
+def _title(situation) -> str:
+    when = date_format(timezone.localtime(), "j F Y")
+    return _("Plan of %(date)s: %(summary)s") % {
+        "date": when,
+        "summary": f"{labels.EMPLOYMENT[situation.employment]}, {labels.PHASE[situation.phase]}",
+    }
+
+
+def _own_plan(request: HttpRequest, pk: int) -> SavedPlan:
+    # Someone else's plan looks the same as a plan that does not exist.
+    plan = SavedPlan.objects.filter(pk=pk, owner=request.user).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+@login_required
+@require_POST
+def save(request: HttpRequest) -> HttpResponse:
+    try:
+        situation = parse_situation(situation_data(request.POST, get_language()))
+    except InvalidSituation:
+        messages.error(
+            request, _("We could not save this plan. Please fill in the questions again.")
+        )
+        return redirect("navigator:start")
+    if SavedPlan.objects.filter(owner=request.user).count() >= MAX_SAVED_PLANS:
+        messages.error(request, _("You have saved many plans. Delete an old plan first."))
+        return redirect("navigator:saved_list")
+    saved = SavedPlan.objects.create(
+        owner=request.user, title=_title(situation)[:200], situation=situation.as_dict()
+    )
+    messages.success(request, _("Your plan is saved in Mijn Werkwijzer."))
+    return redirect("navigator:saved_detail", pk=saved.pk)
+
+
+@login_required
+def saved_list(request: HttpRequest) -> HttpResponse:
+    plans = SavedPlan.objects.filter(owner=request.user)
+    return render(request, "navigator/saved_list.html", {"saved_plans": plans})
+
+
+@login_required
+def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from werkwijzer.navigator.views import _plan_context
+
+    saved = _own_plan(request, pk)
+    data = {**saved.situation, "language": get_language()}
+    try:
+        situation = parse_situation(data)
+    except InvalidSituation:
+        messages.error(
+            request,
+            _("This saved plan no longer fits the questions. Please fill in the questions again."),
+        )
+        return redirect("navigator:saved_list")
+    plan = make_plan(situation, screening_answers=screening_answers(request.session))
+    context = {**_plan_context(plan), "saved_plan": saved}
+    return render(request, "navigator/plan.html", context)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    _own_plan(request, pk).delete()
+    messages.success(request, _("The plan is deleted."))
+    return redirect("navigator:saved_list")
