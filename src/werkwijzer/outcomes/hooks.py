@@ -1,33 +1,62 @@
-"""Where consent and the audit log plug in once the zorgpad (care app) exists.
+"""Where consent and the audit log of the zorgpad plug into the outcomes app.
 
 Every read and write of a person's outcome answers, and every research export, goes
-through these two functions. Today they allow what the owner does on their own record
-and log only the action (never personal data). The zorgpad will replace the bodies:
-`may_store` will ask the owner's consent for research use, `record_access` will write
-an append-only audit entry (who, what, when, on whose behalf, why; NEN 7513).
+through these two functions. `may_store` asks the records app whether the owner gave
+consent for research use (`Consent.Purpose.RESEARCH`, checked on every call, never
+cached); `record_access` writes an append-only, hash-chained audit event (who, what,
+when, on whose behalf, why; NEN 7513) through `werkwijzer.records.audit.record`.
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
-logger = logging.getLogger("werkwijzer.outcomes.audit")
+ACTIONS = {
+    "read-profile": "read",
+    "read-answers": "read",
+    "write-profile": "update",
+    "save-draft": "update",
+    "submit": "update",
+    "research-export": "export",
+}
 
 
 def may_store(owner: Any, purpose: str) -> bool:
     """Whether answers of this owner may be kept in the database for `purpose`.
 
     Anonymous visitors (no account) have no record to consent on: their answers stay
-    in their session and are never counted."""
-    return bool(getattr(owner, "is_authenticated", False))
+    in their session and are never counted. A signed-in person may keep their own
+    answers (`purpose="outcomes"`); use for research (`purpose="research"`) needs their
+    consent, which they give and withdraw on Mijn Werkwijzer."""
+    from werkwijzer.records import consents
+    from werkwijzer.records.models import Consent
+
+    if not getattr(owner, "is_authenticated", False):
+        return False
+    if purpose == Consent.Purpose.RESEARCH:
+        return consents.allows(owner, None, Consent.Purpose.RESEARCH)
+    return True
 
 
 def record_access(actor: Any, action: str, *, participant_id: int | None = None) -> None:
-    """Note who did what; the audit log of the zorgpad takes over here."""
-    logger.info(
-        "outcomes %s by user %s on participant %s",
-        action,
-        getattr(actor, "pk", None),
-        participant_id,
+    """Write who did what to whose outcome answers to the audit log."""
+    from werkwijzer.outcomes.models import Participant
+    from werkwijzer.records import audit
+
+    subject = None
+    if participant_id is not None:
+        participant = Participant.objects.filter(pk=participant_id).only("owner").first()
+        subject = participant.owner if participant is not None else None
+    if action == "research-export":
+        resource, reason = "outcomes.Response:research-export", "permission:export_research"
+    else:
+        resource = f"outcomes.Participant:{participant_id}"
+        is_owner = subject is not None and getattr(actor, "pk", None) == subject.pk
+        reason = "owner" if is_owner else "outcomes"
+    audit.record(
+        actor=actor,
+        subject=subject,
+        action=ACTIONS.get(action, "read"),
+        resource=resource,
+        reason=reason,
     )

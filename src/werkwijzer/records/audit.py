@@ -38,6 +38,11 @@ def _user_id(user: Any) -> int | None:
     return user.pk
 
 
+def _no_actor_role(actor: Any) -> str:
+    # None: the system itself (a command, a scheduled task); AnonymousUser: a visitor.
+    return "system" if actor is None else "anonymous"
+
+
 def _when(value: dt.datetime) -> str:
     return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
@@ -92,7 +97,7 @@ def record(
             sequence=head.last_sequence + 1,
             occurred_at=timezone.now(),
             actor_id=actor_id,
-            actor_role=getattr(actor, "role", "") if actor_id else "anonymous",
+            actor_role=getattr(actor, "role", "") if actor_id else _no_actor_role(actor),
             actor_profession=(getattr(actor, "profession", "") or "") if actor_id else "",
             subject_id=_user_id(subject) if subject is not None else None,
             on_behalf_of_id=_user_id(on_behalf_of),

@@ -1,0 +1,179 @@
+"""JSON API of the person's own record (session login): work data, consents, FHIR.
+
+Only the logged-in person's own record: no ids in the paths. Every call that returns
+record data writes an audit event, like the pages do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from werkwijzer.api.errors import ApiError
+from werkwijzer.records import access, audit, fhir
+from werkwijzer.records.forms import WorkDataForm
+from werkwijzer.records.models import Consent, WorkData
+
+router = Router(auth=django_auth)
+
+WORK_DATA_FIELDS = WorkDataForm.Meta.fields
+
+
+class WorkDataOut(Schema):
+    occupation: str = ""
+    tasks: str = ""
+    physical_demands: str = ""
+    mental_demands: str = ""
+    hours_per_week: Decimal | None = None
+    contract: str = ""
+    employer_size: str = ""
+    work_status: str = ""
+    sick_leave_start: dt.date | None = None
+    sick_leave_history: str = ""
+    work_ability: int | None = None
+    goals: str = ""
+    updated_at: dt.datetime | None = None
+
+
+class WorkDataIn(Schema):
+    occupation: str = ""
+    tasks: str = ""
+    physical_demands: str = ""
+    mental_demands: str = ""
+    hours_per_week: Decimal | None = None
+    contract: str = ""
+    employer_size: str = ""
+    work_status: str = ""
+    sick_leave_start: dt.date | None = None
+    sick_leave_history: str = ""
+    work_ability: int | None = None
+    goals: str = ""
+
+
+class ConsentOut(Schema):
+    id: int
+    purpose: str
+    recipient_name: str
+    recipient_role: str
+    given_at: dt.datetime
+    withdrawn_at: dt.datetime | None = None
+    active: bool
+
+
+class ErrorOut(Schema):
+    errors: list[dict[str, str]]
+
+
+def _person(request: HttpRequest):
+    user = request.user
+    if getattr(user, "role", "") != "person":
+        raise ApiError(
+            [{"field": "", "message": _("Only a person can keep work data in Werkwijzer.")}],
+            status=403,
+        )
+    return user
+
+
+def _out(work_data: WorkData | None) -> dict:
+    if work_data is None:
+        return {}
+    return {name: getattr(work_data, name) for name in [*WORK_DATA_FIELDS, "updated_at"]}
+
+
+@router.get(
+    "/records/me/work-data",
+    response={200: WorkDataOut, 403: ErrorOut},
+    summary="Your own work data",
+)
+def get_work_data(request: HttpRequest):
+    user = _person(request)
+    return _out(access.work_data_for(user, user))
+
+
+@router.put(
+    "/records/me/work-data",
+    response={200: WorkDataOut, 403: ErrorOut, 422: ErrorOut},
+    summary="Save your own work data (all fields)",
+)
+def put_work_data(request: HttpRequest, payload: WorkDataIn):
+    user = _person(request)
+    instance = WorkData.objects.filter(user=user).first()
+    data = {
+        name: ("" if value is None else value.isoformat() if isinstance(value, dt.date) else value)
+        for name, value in payload.dict().items()
+    }
+    form = WorkDataForm(data, instance=instance or WorkData(user=user))
+    if not form.is_valid():
+        raise ApiError(
+            [{"field": field, "message": str(errors[0])} for field, errors in form.errors.items()],
+            status=422,
+        )
+    with transaction.atomic():
+        saved = form.save()
+        audit.record(
+            actor=user,
+            subject=user,
+            action="update" if instance else "create",
+            resource=saved,
+            reason="owner",
+        )
+    return _out(saved)
+
+
+@router.get(
+    "/records/me/consents",
+    response={200: list[ConsentOut], 403: ErrorOut},
+    summary="The consents you gave",
+)
+def list_consents(request: HttpRequest):
+    user = _person(request)
+    consents = list(Consent.objects.filter(owner=user).select_related("recipient"))
+    if consents:
+        audit.record(
+            actor=user,
+            subject=user,
+            action="read",
+            resource=f"records.Consent:owner-{user.pk}",
+            reason="owner",
+        )
+    return [
+        {
+            "id": c.pk,
+            "purpose": c.purpose,
+            "recipient_name": (
+                (c.recipient.get_full_name() or c.recipient.email) if c.recipient else "Werkwijzer"
+            ),
+            "recipient_role": c.recipient.role if c.recipient else "",
+            "given_at": c.given_at,
+            "withdrawn_at": c.withdrawn_at,
+            "active": c.is_active,
+        }
+        for c in consents
+    ]
+
+
+@router.get(
+    "/records/me/fhir",
+    response={200: dict, 403: ErrorOut},
+    summary="Your work data as a FHIR R4 Bundle",
+)
+def get_fhir(request: HttpRequest):
+    user = _person(request)
+    data = WorkData.objects.filter(user=user).first()
+    body = fhir.bundle_json(user, data)
+    audit.record(
+        actor=user,
+        subject=user,
+        action="export",
+        resource=data if data is not None else f"records.WorkData:user-{user.pk}",
+        reason="owner",
+    )
+    response = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    return response

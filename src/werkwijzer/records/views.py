@@ -1,0 +1,246 @@
+"""Pages of Mijn Werkwijzer. Every page that shows record data writes an audit event.
+
+The owner is always the logged-in user, so URLs carry no ids of persons; the one id in
+a URL (a consent shared with a professional) is checked against the viewer and gives
+404 to anyone else.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from werkwijzer.accounts.permissions import role_required
+from werkwijzer.records import access, audit, consents, fhir, presentation, sections
+from werkwijzer.records.export import CSV_HEADER, csv_rows, search_events
+from werkwijzer.records.forms import AuditSearchForm, GiveConsentForm, WorkDataForm
+from werkwijzer.records.models import AuditEvent, Consent, WorkData
+
+
+@login_required
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    return render(request, "records/overview.html", {"sections": sections.collect(request)})
+
+
+@role_required("person")
+@require_http_methods(["GET", "POST"])
+def work_data(request: HttpRequest) -> HttpResponse:
+    instance = WorkData.objects.filter(user=request.user).first()
+    if request.method == "POST":
+        form = WorkDataForm(request.POST, instance=instance or WorkData(user=request.user))
+        if form.is_valid():
+            with transaction.atomic():
+                saved = form.save()
+                audit.record(
+                    actor=request.user,
+                    subject=request.user,
+                    action="update" if instance else "create",
+                    resource=saved,
+                    reason="owner",
+                )
+            messages.success(request, _("Your work data is saved."))
+            return redirect("records:work_data")
+    else:
+        instance = access.work_data_for(request.user, request.user)
+        form = WorkDataForm(instance=instance)
+    return render(request, "records/work_data.html", {"form": form, "work_data": instance})
+
+
+def _consent_page(request: HttpRequest, form: GiveConsentForm, status: int = 200) -> HttpResponse:
+    own = list(
+        Consent.objects.filter(owner=request.user)
+        .select_related("recipient")
+        .order_by("withdrawn_at", "-given_at")
+    )
+    if own:
+        audit.record(
+            actor=request.user,
+            subject=request.user,
+            action="read",
+            resource=f"records.Consent:owner-{request.user.pk}",
+            reason="owner",
+        )
+    context = {
+        "form": form,
+        "active": [c for c in own if c.is_active and c.purpose != Consent.Purpose.RESEARCH],
+        "withdrawn": [c for c in own if not c.is_active and c.purpose != Consent.Purpose.RESEARCH],
+        "research": consents.allows(request.user, None, Consent.Purpose.RESEARCH),
+    }
+    return render(request, "records/consents.html", context, status=status)
+
+
+@role_required("person")
+@require_http_methods(["GET", "POST"])
+def consent_list(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = GiveConsentForm(request.POST, owner=request.user)
+        if form.is_valid():
+            consents.give(request.user, form.recipient, form.cleaned_data["purpose"])
+            messages.success(request, _("Your consent is saved. You can withdraw it at any time."))
+            return redirect("records:consents")
+        return _consent_page(request, form)
+    return _consent_page(request, GiveConsentForm(owner=request.user))
+
+
+@role_required("person")
+@require_POST
+def consent_withdraw(request: HttpRequest) -> HttpResponse:
+    consent_id = request.POST.get("consent", "")
+    if not consent_id.isdigit():
+        raise Http404
+    consent = get_object_or_404(Consent, pk=int(consent_id), owner=request.user)
+    consents.withdraw(consent, actor=request.user)
+    messages.success(request, _("Your consent is withdrawn. From now on they cannot use it."))
+    return redirect("records:consents")
+
+
+@role_required("person")
+@require_POST
+def research_consent(request: HttpRequest) -> HttpResponse:
+    if request.POST.get("research") == "yes":
+        consents.give(request.user, None, Consent.Purpose.RESEARCH)
+        messages.success(request, _("Thank you. Your answers may be used for research."))
+    else:
+        current = consents.active_consent(request.user, None, Consent.Purpose.RESEARCH)
+        if current is not None:
+            consents.withdraw(current, actor=request.user)
+        messages.success(request, _("Your answers will not be used for research."))
+    return redirect("records:consents")
+
+
+@login_required
+@require_GET
+def access_log(request: HttpRequest) -> HttpResponse:
+    events = AuditEvent.objects.filter(subject=request.user).select_related("actor")
+    page = Paginator(events, 50).get_page(request.GET.get("pagina"))
+    lines = presentation.lines(page.object_list, request.user)
+    audit.record(
+        actor=request.user,
+        subject=request.user,
+        action="read",
+        resource=f"records.AuditEvent:subject-{request.user.pk}",
+        reason="owner",
+    )
+    return render(request, "records/access_log.html", {"page": page, "lines": lines})
+
+
+@role_required("person")
+@require_GET
+def fhir_download(request: HttpRequest) -> HttpResponse:
+    data = WorkData.objects.filter(user=request.user).first()
+    body = fhir.bundle_json(request.user, data)
+    audit.record(
+        actor=request.user,
+        subject=request.user,
+        action="export",
+        resource=data if data is not None else f"records.WorkData:user-{request.user.pk}",
+        reason="owner",
+    )
+    response = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="werkwijzer-arbeidsgegevens.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@role_required("professional")
+@require_GET
+def shared_list(request: HttpRequest) -> HttpResponse:
+    shared = Consent.objects.active().filter(
+        recipient=request.user, purpose=Consent.Purpose.VIEW_WORK_DATA
+    )
+    return render(request, "records/shared_list.html", {"shared": shared})
+
+
+@role_required("professional")
+@require_GET
+def shared_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    consent = get_object_or_404(
+        Consent.objects.active().select_related("owner"),
+        pk=pk,
+        recipient=request.user,
+        purpose=Consent.Purpose.VIEW_WORK_DATA,
+    )
+    data = access.work_data_for(request.user, consent.owner)
+    return render(
+        request,
+        "records/shared_detail.html",
+        {"consent": consent, "work_data": data, "owner": consent.owner},
+    )
+
+
+def _search(request: HttpRequest):
+    form = AuditSearchForm(request.GET or None)
+    subject = actor = None
+    if form.is_valid():
+        users = get_user_model().objects
+        if form.cleaned_data["subject"]:
+            subject = users.filter(email__iexact=form.cleaned_data["subject"]).first()
+            if subject is None:
+                form.add_error("subject", _("We found no account with this e-mail address."))
+        if form.cleaned_data["actor"]:
+            actor = users.filter(email__iexact=form.cleaned_data["actor"]).first()
+            if actor is None:
+                form.add_error("actor", _("We found no account with this e-mail address."))
+    return form, subject, actor
+
+
+@role_required("privacy_officer")
+@require_GET
+def privacy_log(request: HttpRequest) -> HttpResponse:
+    form, subject, actor = _search(request)
+    page = None
+    if form.is_bound and form.is_valid() and (subject or actor):
+        page = Paginator(search_events(subject=subject, actor=actor), 50).get_page(
+            request.GET.get("pagina")
+        )
+        page.object_list = list(page.object_list)  # read before the search itself is logged
+        audit.record(
+            actor=request.user,
+            subject=subject,
+            action="read",
+            resource=f"records.AuditEvent:search-{getattr(subject, 'pk', '')}-"
+            f"{getattr(actor, 'pk', '')}",
+            reason="privacy-officer",
+        )
+    return render(
+        request,
+        "records/privacy_log.html",
+        {"form": form, "page": page, "query": request.GET.urlencode()},
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@role_required("privacy_officer")
+@require_GET
+def privacy_export(request: HttpRequest) -> HttpResponse:
+    form, subject, actor = _search(request)
+    if not form.is_valid():
+        return render(request, "records/privacy_log.html", {"form": form}, status=400)
+    audit.record(
+        actor=request.user,
+        subject=subject,
+        action="export",
+        resource=f"records.AuditEvent:export-{getattr(subject, 'pk', '')}-"
+        f"{getattr(actor, 'pk', '')}",
+        reason="privacy-officer",
+    )
+    writer = csv.writer(_Echo())
+    rows = (writer.writerow(row) for row in [CSV_HEADER, *csv_rows(subject=subject, actor=actor)])
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="werkwijzer-auditlog.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
