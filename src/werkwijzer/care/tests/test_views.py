@@ -38,7 +38,7 @@ def test_anonymous_is_sent_to_login_and_back(client, provider):
     response = client.get(start)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
-    assert "next=" + start.replace("/", "%2F") in response["Location"]
+    assert response["Location"].endswith("next=" + start)
 
 
 def test_person_refers_self_from_provider_page(login, person, provider):
@@ -187,7 +187,7 @@ def test_employer_sees_released_report_only(login, person, baco, provider, emplo
     assert reverse("care:employer_report", args=[report.pk]) in page
     page = client.get(reverse("care:employer_report", args=[report.pk])).content.decode()
     assert "Kan licht werk doen" in page
-    for secret in ("Medische notitie", QUESTION, "moe"):
+    for secret in ("Medische notitie", QUESTION, "snel moe"):
         assert secret not in page
     pdf = client.get(reverse("care:report_pdf", args=[report.pk]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")

@@ -1,0 +1,262 @@
+"""Zorgpad API: the logged-in user's referrals, their steps, and employer reports.
+
+Session authentication (the same login as the pages, with CSRF on writes; professionals
+need their second factor). Every call goes through `care.services`, so access checks,
+audit and e-mail are the same as on the pages. An employer only ever gets the
+`EmployerReportOut` schema: work abilities, limitations, recommendations and dates.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.security import django_auth
+
+from werkwijzer.api.errors import ApiError
+from werkwijzer.care import services
+from werkwijzer.care.models import EmployerReport, Referral
+from werkwijzer.care.services import CareError
+from werkwijzer.care.workflow import Action
+from werkwijzer.directory.models import Provider
+
+router = Router(tags=["Zorgpad"], auth=django_auth)
+
+
+class ReferralIn(Schema):
+    provider_id: int
+    question: str
+    person_email: str = ""
+
+
+class TransitionIn(Schema):
+    action: Action
+    reason: str = ""
+    intake_date: datetime.datetime | None = None
+
+
+class ReferralOut(Schema):
+    id: int
+    provider_id: int
+    provider_name: str
+    state: str
+    state_label: str
+    question: str
+    confirmed_by_person: bool
+    referred_by_professional: bool
+    accepted_by: str | None
+    intake_date: datetime.datetime | None
+    decline_reason: str
+    created_at: datetime.datetime
+    accepted_at: datetime.datetime | None
+    declined_at: datetime.datetime | None
+    intake_planned_at: datetime.datetime | None
+    consultations_at: datetime.datetime | None
+    advice_given_at: datetime.datetime | None
+    closed_at: datetime.datetime | None
+    withdrawn_at: datetime.datetime | None
+    actions: list[str]
+
+
+class EmployerReportOut(Schema):
+    """Only what an employer may know. No diagnosis, treatment, question or notes."""
+
+    id: int
+    employee: str
+    abilities: str
+    limitations: str
+    recommendations: str
+    valid_from: datetime.date
+    review_on: datetime.date | None
+    created_at: datetime.datetime
+
+
+class ErrorItem(Schema):
+    field: str
+    message: str
+
+
+class ErrorsOut(Schema):
+    errors: list[ErrorItem]
+
+
+ERRORS = {401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut, 422: ErrorsOut}
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.username
+
+
+def _referral_out(user, referral: Referral) -> dict:
+    return {
+        "id": referral.pk,
+        "provider_id": referral.provider_id,
+        "provider_name": referral.provider.name,
+        "state": referral.state,
+        "state_label": referral.state_label,
+        "question": referral.question,
+        "confirmed_by_person": referral.is_confirmed,
+        "referred_by_professional": referral.by_professional,
+        "accepted_by": _name(referral.accepted_by) if referral.accepted_by_id else None,
+        "intake_date": referral.intake_date,
+        "decline_reason": referral.decline_reason,
+        "created_at": referral.created_at,
+        **{
+            field: getattr(referral, field)
+            for field in (
+                "accepted_at",
+                "declined_at",
+                "intake_planned_at",
+                "consultations_at",
+                "advice_given_at",
+                "closed_at",
+                "withdrawn_at",
+            )
+        },
+        "actions": [action.value for action in services.actions_for(user, referral)],
+    }
+
+
+def _report_out(report: EmployerReport) -> dict:
+    return {
+        "id": report.pk,
+        "employee": _name(report.person),
+        "abilities": report.abilities,
+        "limitations": report.limitations,
+        "recommendations": report.recommendations,
+        "valid_from": report.valid_from,
+        "review_on": report.review_on,
+        "created_at": report.created_at,
+    }
+
+
+def _api_error(error: CareError) -> ApiError:
+    return ApiError([{"field": error.field, "message": error.message}], status=error.status)
+
+
+def _forbidden() -> ApiError:
+    return ApiError(
+        [{"field": "", "message": _("This is not available for your account.")}], status=403
+    )
+
+
+@router.get(
+    "/referrals",
+    response={200: list[ReferralOut], **ERRORS},
+    summary="Your referrals",
+    description=(
+        "For a person: their own referrals. For a professional: the confirmed referrals "
+        "to their directory entry (the worklist). Other roles get 403."
+    ),
+)
+def list_referrals(request: HttpRequest):
+    user = request.user
+    if services.is_person(user):
+        referrals = services.referrals_for_person(user).select_related("accepted_by")
+    elif services.is_professional(user):
+        referrals = services.worklist(user)
+    else:
+        raise _forbidden()
+    return [_referral_out(user, referral) for referral in referrals[:500]]
+
+
+@router.post(
+    "/referrals",
+    response={201: ReferralOut, **ERRORS},
+    summary="Make a referral to a BACO or KAG",
+    description=(
+        "A person refers themself (leave `person_email` empty). A professional refers a "
+        "person by the e-mail address of their account; the person confirms it first."
+    ),
+)
+def create_referral(request: HttpRequest, payload: ReferralIn):
+    provider = Provider.objects.filter(pk=payload.provider_id, active=True).first()
+    if provider is None:
+        raise ApiError(
+            [{"field": "provider_id", "message": _("This BACO or KAG does not exist.")}],
+            status=422,
+        )
+    try:
+        referral = services.create_referral(
+            actor=request.user,
+            provider=provider,
+            question=payload.question,
+            person_email=payload.person_email,
+        )
+    except CareError as error:
+        raise _api_error(error) from error
+    return Status(201, _referral_out(request.user, referral))
+
+
+@router.get(
+    "/referrals/{referral_id}",
+    response={200: ReferralOut, **ERRORS},
+    summary="One referral",
+    description="Only for the person it is about and the professionals of its provider.",
+)
+def get_referral(request: HttpRequest, referral_id: int):
+    referral = services.get_referral(request.user, referral_id)
+    return _referral_out(request.user, referral)
+
+
+@router.post(
+    "/referrals/{referral_id}/transitions",
+    response={200: ReferralOut, **ERRORS},
+    summary="Take the next step",
+    description=(
+        "Actions: accept, decline (needs `reason`), plan-intake (needs `intake_date`), "
+        "start-consultations, give-advice, close (the professional); withdraw (the person). "
+        "When a colleague accepted first, the answer is 409 with a clear message."
+    ),
+)
+def transition(request: HttpRequest, referral_id: int, payload: TransitionIn):
+    try:
+        referral = services.transition(
+            request.user,
+            referral_id,
+            payload.action.value,
+            reason=payload.reason,
+            intake_date=payload.intake_date,
+        )
+    except CareError as error:
+        raise _api_error(error) from error
+    return _referral_out(request.user, referral)
+
+
+@router.post(
+    "/referrals/{referral_id}/confirm",
+    response={200: ReferralOut, **ERRORS},
+    summary="Confirm a referral a professional made for you",
+)
+def confirm(request: HttpRequest, referral_id: int):
+    if not services.is_person(request.user):
+        raise _forbidden()
+    try:
+        referral = services.confirm(request.user, referral_id)
+    except CareError as error:
+        raise _api_error(error) from error
+    return _referral_out(request.user, referral)
+
+
+@router.get(
+    "/employer-reports",
+    response={200: list[EmployerReportOut], **ERRORS},
+    summary="Reports released to you as employer",
+    description="Only reports whose employee gave `employer-report` consent to you.",
+)
+def employer_reports(request: HttpRequest):
+    if not services.is_employer(request.user):
+        raise _forbidden()
+    return [_report_out(report) for report in services.released_reports(request.user)]
+
+
+@router.get(
+    "/employer-reports/{report_id}",
+    response={200: EmployerReportOut, **ERRORS},
+    summary="One employer report",
+)
+def employer_report(request: HttpRequest, report_id: int):
+    report = services.get_employer_report(request.user, report_id)
+    return _report_out(report)
