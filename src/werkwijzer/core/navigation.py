@@ -53,10 +53,20 @@ _ITEMS = [
         "employers:index",
         _("Duties, what you may ask, and templates for HR policy."),
     ),
+    (
+        _("Ask the specialist"),
+        "questions:ask",
+        _("Ask a BACO or KAG your question, and read the answers to questions of others."),
+    ),
 ]
 
 # For professionals, policy makers and researchers: in the footer and on the home page.
 _PROFESSIONAL_ITEMS = [
+    (
+        _("Intercollegial consultation"),
+        "questions:consultations",
+        _("Ask a BACO or KAG about a case, without data that identify the person."),
+    ),
     (
         _("Screening"),
         "screening:form",
