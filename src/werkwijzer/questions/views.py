@@ -6,7 +6,6 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,7 +28,7 @@ TOPIC_LABELS = dict(TOPIC_CHOICES)
 
 
 def _require(test):
-    """Log in first; then the test decides (403 with a clear message otherwise)."""
+    """Log in first; then the test decides (the 403 page with a clear message otherwise)."""
 
     def decorator(view):
         @wraps(view)
@@ -37,7 +36,9 @@ def _require(test):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
             if not test(request.user):
-                raise PermissionDenied(_("This page is only for %(who)s.") % {"who": test.who})
+                # The accounts app's 403 page, naming who may use this page.
+                context = {"allowed_roles": [test.who]}
+                return render(request, "accounts/forbidden.html", context, status=403)
             return view(request, *args, **kwargs)
 
         return wrapper
