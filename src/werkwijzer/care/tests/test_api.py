@@ -47,7 +47,7 @@ def test_bad_input_gets_dutch_message(login, person, provider):
     )
     assert response.status_code == 422
     assert response.json()["errors"] == [
-        {"field": "question", "message": "Schrijf uw vraag in een paar woorden."}
+        {"field": "question", "message": "Schrijf je vraag in een paar woorden."}
     ]
     response = client.post(
         "/api/v1/referrals",
