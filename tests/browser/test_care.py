@@ -95,8 +95,10 @@ def test_referral_flow_across_person_baco_and_employer(browser, live_server, see
         baco.get_by_role("button", name="Consulten starten").click()
         baco.fill("#id_note-text", NOTE)
         baco.get_by_role("button", name="Notitie opslaan").click()
+        baco.get_by_text("Advies aan de persoon schrijven").click()
         baco.fill("#id_advice-text", "Begin met drie ochtenden per week.")
         baco.get_by_role("button", name="Advies opslaan").click()
+        baco.get_by_text("Rapport voor de werkgever schrijven").click()
         baco.fill("#id_report-employer_email", cast["employer"].email)
         baco.fill("#id_report-abilities", "Kan drie ochtenden per week licht keukenwerk doen.")
         baco.fill("#id_report-limitations", "Geen avonddiensten, niet zwaar tillen.")
@@ -104,6 +106,7 @@ def test_referral_flow_across_person_baco_and_employer(browser, live_server, see
         baco.fill("#id_report-valid_from", "2026-12-07")
         baco.get_by_role("button", name="Rapport opslaan").click()
         assert baco.get_by_text(NOTE).is_visible()
+        baco.get_by_text("Advies aan een behandelaar schrijven").click()
         screenshot(baco, "care-referral-baco")
         assert_accessible(baco)
 

@@ -159,7 +159,8 @@ def list_referrals(request: HttpRequest):
         referrals = services.worklist(user)
     else:
         raise _forbidden()
-    return [_referral_out(user, referral) for referral in referrals[:500]]
+    listed = services.audited_listing(user, referrals[:500])
+    return [_referral_out(user, referral) for referral in listed]
 
 
 @router.post(

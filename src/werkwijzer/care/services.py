@@ -119,6 +119,19 @@ def worklist(professional: Any):
     )
 
 
+def audited_listing(user: Any, referrals) -> list[Referral]:
+    """A list of referrals as `user` reads it: one audit event per referral shown."""
+    listed = list(referrals)
+    for referral in listed:
+        reason = access_reason(user, referral)
+        if reason is None:  # never list what the user may not see
+            raise Http404
+        audit.record(
+            actor=user, subject=referral.person, action="read", resource=referral, reason=reason
+        )
+    return listed
+
+
 def get_referral(user: Any, pk: int, *, audit_read: bool = True) -> Referral:
     """The referral if `user` may see it (audited); Http404 otherwise (no hint it exists)."""
     referral = Referral.objects.select_related("provider", "person", "accepted_by").filter(pk=pk)

@@ -106,7 +106,9 @@ def my_referrals(request: HttpRequest) -> HttpResponse:
     if (response := _login_first(request)) is not None:
         return response
     _require(request, services.is_person)
-    referrals = list(services.referrals_for_person(request.user))
+    referrals = services.audited_listing(
+        request.user, services.referrals_for_person(request.user).select_related("created_by")
+    )
     return render(request, "care/my_referrals.html", _person_overview(request.user, referrals))
 
 
@@ -122,7 +124,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     if (response := _login_first(request)) is not None:
         return response
     _require(request, services.is_professional)
-    referrals = list(services.worklist(request.user))
+    referrals = services.audited_listing(request.user, services.worklist(request.user))
     groups = []
     for state in State:
         items = [r for r in referrals if r.state == state]

@@ -279,3 +279,11 @@ def test_reads_are_audited(person, baco, provider):
         ).values_list("reason", flat=True)
     )
     assert reasons == {"owner", f"referral:{referral.pk}"}
+
+
+def test_listings_are_audited(person, baco, provider):
+    referral = make_referral(person, provider)
+    services.audited_listing(baco, services.worklist(baco))
+    assert AuditEvent.objects.filter(
+        actor=baco, action="read", resource=f"care.Referral:{referral.pk}"
+    ).exists()
