@@ -42,6 +42,13 @@ def test_bad_input_gives_a_clear_dutch_message(client, data, field):
     assert errors[0]["field"] == field and errors[0]["message"]
 
 
+def test_messages_are_dutch_first_and_english_on_request(client):
+    dutch = post(client, {"text": "kort"}).json()["errors"][0]["message"]
+    assert dutch == "Schrijf een vraag van minstens 10 tekens."
+    english = post(client, {"text": "kort"}, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert english["errors"][0]["message"] == "Write a question of at least 10 characters."
+
+
 def test_unreadable_body_is_400(client):
     response = client.post("/api/v1/questions", "{niet json", content_type="application/json")
     assert response.status_code == 400

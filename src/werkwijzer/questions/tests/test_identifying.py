@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from werkwijzer.questions import identifying
 from werkwijzer.questions.identifying import elfproef, find
@@ -50,3 +52,19 @@ def test_identifying_data_is_found(text, kind):
 )
 def test_case_descriptions_pass(text):
     assert find(text) == []
+
+
+@given(st.lists(st.integers(0, 9), min_size=8, max_size=8))
+def test_every_number_that_passes_the_elfproef_is_found(first_eight):
+    weights = (9, 8, 7, 6, 5, 4, 3, 2)
+    last = sum(d * w for d, w in zip(first_eight, weights, strict=True)) % 11
+    if last == 10 or not any(first_eight):
+        return  # no valid check digit for these eight digits
+    bsn = "".join(map(str, first_eight)) + str(last)
+    assert elfproef(bsn)
+    assert identifying.BSN in find(f"Werknemer met nummer {bsn} vraagt advies.")
+
+
+@given(st.text(max_size=500))
+def test_find_never_fails(text):
+    assert set(find(text)) <= set(identifying.KINDS)
