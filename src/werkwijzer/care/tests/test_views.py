@@ -230,3 +230,20 @@ def test_intake_form_dates(login, person, baco, provider):
     assert timezone.localtime(referral.intake_date).replace(tzinfo=None) == dt.datetime(
         2026, 12, 3, 10, 30
     )
+
+
+def test_plan_refer_link_only_for_baco_and_kag(db):
+    from django.template.loader import render_to_string
+
+    baco = {"id": 7, "kind": "baco", "name": "Dr. A"}
+    html = render_to_string("care/_plan_refer.html", {"provider": baco})
+    assert reverse("care:start", args=[7]) in html and "Verwijs mij door" in html
+    physio = {"id": 8, "kind": "fysiotherapeut-oncologie", "name": "B"}
+    assert render_to_string("care/_plan_refer.html", {"provider": physio}).strip() == ""
+    from pathlib import Path
+
+    import werkwijzer.navigator
+
+    folder = Path(werkwijzer.navigator.__file__).parent
+    body = (folder / "templates" / "navigator" / "_plan_body.html").read_text()
+    assert '{% include "care/_plan_refer.html" %}' in body
