@@ -24,10 +24,9 @@ ROLE_LABELS = {
 }
 
 RESOURCE_LABELS = {
-    "records.WorkData": lambda: _("your work data"),
-    "records.Consent": lambda: _("a consent"),
-    "records.AuditEvent": lambda: _("the access log"),
-    "records.Bundle": lambda: _("your work data as a FHIR file"),
+    "records.WorkData": lambda: _("Work data"),
+    "records.Consent": lambda: _("Consent"),
+    "records.AuditEvent": lambda: _("Access log"),
 }
 
 
@@ -46,15 +45,18 @@ def who(event: AuditEvent, viewer: Any) -> str:
 
 
 def what(event: AuditEvent) -> str:
-    model_label = event.resource.split(":", 1)[0]
-    if model_label in RESOURCE_LABELS:
+    """`"<thing> <action>"`, e.g. "Work data added" (Dutch: "Arbeidsgegevens toegevoegd")."""
+    model_label, _sep, key = event.resource.partition(":")
+    if model_label == "records.Consent" and not key.isdigit():
+        thing = _("Your consents")
+    elif model_label in RESOURCE_LABELS:
         thing = RESOURCE_LABELS[model_label]()
     else:
         try:
-            thing = str(apps.get_model(model_label)._meta.verbose_name)
+            thing = str(apps.get_model(model_label)._meta.verbose_name).capitalize()
         except (LookupError, ValueError):
             thing = model_label
-    return f"{event.get_action_display()}: {thing}"
+    return f"{thing} {event.get_action_display()}"
 
 
 def why(event: AuditEvent) -> str:
