@@ -45,7 +45,8 @@ def message(link: str) -> tuple[str, str]:
 
 
 def _send(addresses: list[str]) -> None:
-    base = getattr(settings, "SITE_URL", "").rstrip("/")
+    # The site's public address (the same setting Wagtail uses for links in its e-mail).
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     subject, body = message(base + reverse("care:index"))
     mails = [(subject, body, None, [address]) for address in addresses]
     try:

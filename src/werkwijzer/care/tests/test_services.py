@@ -46,7 +46,8 @@ def test_person_refers_self_and_everybody_is_mailed_without_medical_content(
     for message in mail.outbox:
         assert "chemo" not in message.body and "moe" not in message.body
         assert provider.name not in message.body + message.subject
-        assert "/zorgpad/" in message.body
+        assert "http://127.0.0.1:8000/zorgpad/" in message.body
+        assert message.subject == "Werkwijzer: er is iets veranderd"
     assert AuditEvent.objects.filter(
         action="create", resource=f"care.Referral:{referral.pk}"
     ).exists()
