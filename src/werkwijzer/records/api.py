@@ -12,12 +12,12 @@ from decimal import Decimal
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.security import django_auth
 
 from werkwijzer.api.errors import ApiError
-from werkwijzer.records import access, audit, fhir
-from werkwijzer.records.forms import WorkDataForm
+from werkwijzer.records import access, audit, consents, fhir
+from werkwijzer.records.forms import GiveConsentForm, WorkDataForm
 from werkwijzer.records.models import Consent, WorkData
 
 router = Router(auth=django_auth)
@@ -64,6 +64,11 @@ class ConsentOut(Schema):
     given_at: dt.datetime
     withdrawn_at: dt.datetime | None = None
     active: bool
+
+
+class ConsentIn(Schema):
+    purpose: str
+    recipient_email: str
 
 
 class ErrorOut(Schema):
@@ -133,8 +138,8 @@ def put_work_data(request: HttpRequest, payload: WorkDataIn):
 )
 def list_consents(request: HttpRequest):
     user = _person(request)
-    consents = list(Consent.objects.filter(owner=user).select_related("recipient"))
-    if consents:
+    given = list(Consent.objects.filter(owner=user).select_related("recipient"))
+    if given:
         audit.record(
             actor=user,
             subject=user,
@@ -142,20 +147,57 @@ def list_consents(request: HttpRequest):
             resource=f"records.Consent:owner-{user.pk}",
             reason="owner",
         )
-    return [
-        {
-            "id": c.pk,
-            "purpose": c.purpose,
-            "recipient_name": (
-                (c.recipient.get_full_name() or c.recipient.email) if c.recipient else "Werkwijzer"
-            ),
-            "recipient_role": c.recipient.role if c.recipient else "",
-            "given_at": c.given_at,
-            "withdrawn_at": c.withdrawn_at,
-            "active": c.is_active,
-        }
-        for c in consents
-    ]
+    return [_consent_out(c) for c in given]
+
+
+def _consent_out(c: Consent) -> dict:
+    return {
+        "id": c.pk,
+        "purpose": c.purpose,
+        "recipient_name": (
+            (c.recipient.get_full_name() or c.recipient.email) if c.recipient else "Werkwijzer"
+        ),
+        "recipient_role": c.recipient.role if c.recipient else "",
+        "given_at": c.given_at,
+        "withdrawn_at": c.withdrawn_at,
+        "active": c.is_active,
+    }
+
+
+@router.post(
+    "/records/me/consents",
+    response={201: ConsentOut, 403: ErrorOut, 422: ErrorOut},
+    summary="Give consent to an account (found by e-mail) for one purpose",
+)
+def give_consent(request: HttpRequest, payload: ConsentIn):
+    user = _person(request)
+    form = GiveConsentForm(
+        {"purpose": payload.purpose, "email": payload.recipient_email}, owner=user
+    )
+    if not form.is_valid():
+        names = {"email": "recipient_email"}
+        raise ApiError(
+            [
+                {"field": names.get(field, field), "message": str(errors[0])}
+                for field, errors in form.errors.items()
+            ],
+            status=422,
+        )
+    consent = consents.give(user, form.recipient, form.cleaned_data["purpose"])
+    return Status(201, _consent_out(consent))
+
+
+@router.delete(
+    "/records/me/consents/{consent_id}",
+    response={200: ConsentOut, 403: ErrorOut, 404: ErrorOut},
+    summary="Withdraw one of your consents (takes effect at once)",
+)
+def withdraw_consent(request: HttpRequest, consent_id: int):
+    user = _person(request)
+    consent = Consent.objects.filter(pk=consent_id, owner=user).first()
+    if consent is None:
+        raise ApiError([{"field": "consent_id", "message": _("Not found.")}], status=404)
+    return _consent_out(consents.withdraw(consent, actor=user))
 
 
 @router.get(

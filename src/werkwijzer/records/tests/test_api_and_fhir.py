@@ -89,3 +89,36 @@ def test_api_consents(login, person, baco):
 def test_api_refuses_other_roles(login, employer):
     response = login(employer).get("/api/v1/records/me/work-data")
     assert response.status_code == 403
+
+
+def test_api_give_and_withdraw_consent(login, person, baco):
+    client = login(person)
+    response = client.post(
+        "/api/v1/records/me/consents",
+        {"purpose": "view-work-data", "recipient_email": baco.email},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    consent_id = response.json()["id"]
+    assert consents.allows(person, baco, "view-work-data")
+    response = client.delete(f"/api/v1/records/me/consents/{consent_id}")
+    assert response.status_code == 200
+    assert response.json()["active"] is False
+    assert not consents.allows(person, baco, "view-work-data")
+
+
+def test_api_give_consent_to_unknown_address(login, person):
+    response = login(person).post(
+        "/api/v1/records/me/consents",
+        {"purpose": "view-work-data", "recipient_email": "niemand@example.org"},
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "recipient_email"
+
+
+def test_api_cannot_withdraw_someone_elses_consent(login, person, other_person, baco):
+    consent = consents.give(other_person, baco, "view-work-data")
+    response = login(person).delete(f"/api/v1/records/me/consents/{consent.pk}")
+    assert response.status_code == 404
+    assert consents.allows(other_person, baco, "view-work-data")

@@ -138,3 +138,15 @@ def test_postgresql_trigger_rejects_update_and_delete(person):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql)
     assert AuditEvent.objects.count() == 1
+
+
+def test_admin_is_read_only(rf):
+    from django.contrib.admin.sites import site
+
+    from werkwijzer.records.admin import AuditEventAdmin
+
+    admin = AuditEventAdmin(AuditEvent, site)
+    request = rf.get("/")
+    assert not admin.has_add_permission(request)
+    assert not admin.has_change_permission(request)
+    assert not admin.has_delete_permission(request)
