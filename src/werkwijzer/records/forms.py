@@ -85,6 +85,9 @@ class WorkDataForm(forms.ModelForm):
         self.fields["work_ability"].widget = forms.Select(
             choices=[("", _("Choose a number"))] + [(n, str(n)) for n in range(11)]
         )
+        hours = self.instance.hours_per_week if self.instance else None
+        if hours is not None and hours == hours.to_integral_value():
+            self.initial["hours_per_week"] = int(hours)  # "32", not "32.0"
         for name in ("contract", "employer_size", "work_status"):
             self.fields[name].choices = [("", _("Choose")), *list(self.fields[name].choices)[1:]]
 
