@@ -47,7 +47,9 @@ def _format_default(value: float) -> str:
 class RunForm(forms.Form):
     scenarios = forms.MultipleChoiceField(
         label=_("Scenarios to compare with the current situation"),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}),
+        widget=forms.CheckboxSelectMultiple(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
         required=False,
     )
     draws = forms.TypedChoiceField(
