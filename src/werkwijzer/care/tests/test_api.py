@@ -139,3 +139,19 @@ def test_openapi_documents_the_care_paths(client):
         "/api/v1/employer-reports",
     ):
         assert path in paths
+
+
+def test_messages_follow_the_language(login, person, baco, colleague, provider):
+    referral = services.create_referral(actor=person, provider=provider, question=QUESTION)
+    services.transition(baco, referral.pk, "accept")
+    client = login(colleague)
+    response = client.post(
+        f"/api/v1/referrals/{referral.pk}/transitions",
+        {"action": "accept"},
+        content_type="application/json",
+        headers={"Accept-Language": "en"},
+    )
+    assert response.status_code == 409
+    assert response.json()["errors"][0]["message"] == (
+        "This referral has already been accepted by a colleague."
+    )
