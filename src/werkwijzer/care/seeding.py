@@ -1,7 +1,9 @@
 """Demo referrals for the demo accounts of the accounts app (skipped when they are missing).
 
-Written straight to the models: seeding sends no e-mail and writes no audit events.
-Idempotent: a referral is recognised by its person, provider and question.
+Written straight to the models, so seeding sends no e-mail. The demo person has shared
+the employer report with the demo employer (an `employer-report` consent, given through
+`records.consents`, which audits it). Idempotent: a referral is recognised by its person,
+provider and question; an active consent is not given twice.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.utils import timezone
 
 from werkwijzer.care.models import ConsultationNote, EmployerReport, PersonAdvice, Referral
 from werkwijzer.core.seeding import SeedContext
+from werkwijzer.records import consents
 
 IN_CARE = "Ik werk als kok en ben snel moe sinds de behandeling. Hoe kan ik weer opbouwen?"
 REQUESTED = "Mijn contract loopt af. Ik wil weten welk werk ik straks nog kan doen."
@@ -90,6 +93,7 @@ def seed(context: SeedContext) -> None:
             valid_from=timezone.localdate(),
             review_on=timezone.localdate() + 28 * days,
         )
+    consents.give(person, employer, "employer-report")
     _referral(person, kag.provider, REQUESTED, person, confirmed_by_person_at=now - 2 * days)
     _referral(person, baco.provider, ON_BEHALF, kag)  # waits for the person to confirm
     _referral(

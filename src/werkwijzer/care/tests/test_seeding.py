@@ -19,7 +19,7 @@ def test_skips_without_demo_accounts(db, tmp_path):
 
 def test_seeds_referrals_in_several_states_idempotently(db, tmp_path):
     make_user("person", username="demo-persoon")
-    make_user("employer", username="demo-werkgever")
+    employer = make_user("employer", username="demo-werkgever")
     make_user("professional", username="demo-baco", provider=ProviderFactory(kinds=["baco"]))
     make_user("professional", username="demo-kag", provider=ProviderFactory(kinds=["kag"]))
     seed(_context(tmp_path, []))
@@ -27,3 +27,6 @@ def test_seeds_referrals_in_several_states_idempotently(db, tmp_path):
     states = sorted(Referral.objects.values_list("state", flat=True))
     assert states == ["consultations", "declined", "requested", "requested"]
     assert Referral.objects.filter(confirmed_by_person_at__isnull=True).count() == 1
+    from werkwijzer.care import services
+
+    assert len(services.released_reports(employer)) == 1
