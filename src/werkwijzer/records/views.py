@@ -178,8 +178,12 @@ def shared_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+SEARCH_LIMIT = 200
+
+
 def _search(request: HttpRequest):
-    form = AuditSearchForm(request.GET or None)
+    # POST, so the e-mail addresses searched for never end up in URLs or access logs.
+    form = AuditSearchForm(request.POST if request.method == "POST" else None)
     subject = actor = None
     if form.is_valid():
         users = get_user_model().objects
@@ -191,31 +195,34 @@ def _search(request: HttpRequest):
             actor = users.filter(email__iexact=form.cleaned_data["actor"]).first()
             if actor is None:
                 form.add_error("actor", _("We found no account with this e-mail address."))
+        if not form.errors and subject is None and actor is None:
+            form.add_error(None, _("Fill in whose record, who, or both."))
     return form, subject, actor
 
 
+def _search_label(subject, actor) -> str:
+    return f"records.AuditEvent:search-{getattr(subject, 'pk', '')}-{getattr(actor, 'pk', '')}"
+
+
 @role_required("privacy_officer")
-@require_GET
+@require_http_methods(["GET", "POST"])
 def privacy_log(request: HttpRequest) -> HttpResponse:
     form, subject, actor = _search(request)
-    page = None
-    if form.is_bound and form.is_valid() and (subject or actor):
-        page = Paginator(search_events(subject=subject, actor=actor), 50).get_page(
-            request.GET.get("pagina")
-        )
-        page.object_list = list(page.object_list)  # read before the search itself is logged
+    events = None
+    if form.is_bound and form.is_valid():
+        # Read before the search itself is logged, so the list shows what was there.
+        events = list(search_events(subject=subject, actor=actor)[:SEARCH_LIMIT])
         audit.record(
             actor=request.user,
             subject=subject,
             action="read",
-            resource=f"records.AuditEvent:search-{getattr(subject, 'pk', '')}-"
-            f"{getattr(actor, 'pk', '')}",
+            resource=_search_label(subject, actor),
             reason="privacy-officer",
         )
     return render(
         request,
         "records/privacy_log.html",
-        {"form": form, "page": page, "query": request.GET.urlencode()},
+        {"form": form, "events": events, "limit": SEARCH_LIMIT},
     )
 
 
@@ -225,17 +232,17 @@ class _Echo:
 
 
 @role_required("privacy_officer")
-@require_GET
+@require_POST
 def privacy_export(request: HttpRequest) -> HttpResponse:
     form, subject, actor = _search(request)
     if not form.is_valid():
-        return render(request, "records/privacy_log.html", {"form": form}, status=400)
+        context = {"form": form, "events": None, "limit": SEARCH_LIMIT}
+        return render(request, "records/privacy_log.html", context, status=400)
     audit.record(
         actor=request.user,
         subject=subject,
         action="export",
-        resource=f"records.AuditEvent:export-{getattr(subject, 'pk', '')}-"
-        f"{getattr(actor, 'pk', '')}",
+        resource=_search_label(subject, actor).replace(":search-", ":export-"),
         reason="privacy-officer",
     )
     writer = csv.writer(_Echo())

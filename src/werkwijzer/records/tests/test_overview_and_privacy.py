@@ -39,10 +39,10 @@ def test_a_broken_section_does_not_break_the_overview(rf, person, monkeypatch):
 def test_privacy_officer_searches_and_exports(login, client, person, baco, privacy_officer):
     audit.record(actor=baco, subject=person, action="read", resource="x:1", reason="consent:1")
     login(privacy_officer)
-    page = client.get(reverse("records:privacy_log"), {"subject": person.email})
+    page = client.post(reverse("records:privacy_log"), {"subject": person.email})
     assert page.status_code == 200
     assert "consent:1" in page.content.decode()
-    export = client.get(reverse("records:privacy_export"), {"actor": baco.email})
+    export = client.post(reverse("records:privacy_export"), {"actor": baco.email})
     assert export.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
     assert rows[0][0] == "sequence"
@@ -56,7 +56,16 @@ def test_others_cannot_use_the_privacy_pages(login, person, baco):
     for user in (person, baco):
         client = login(user)
         assert client.get(reverse("records:privacy_log")).status_code == 403
-        assert client.get(reverse("records:privacy_export")).status_code == 403
+        assert client.post(reverse("records:privacy_export")).status_code == 403
+
+
+def test_privacy_search_needs_a_known_address(login, privacy_officer):
+    client = login(privacy_officer)
+    assert client.get(reverse("records:privacy_log")).status_code == 200
+    page = client.post(reverse("records:privacy_log"), {"subject": "niemand@example.org"})
+    assert "utrecht-alert--error" in page.content.decode()
+    assert client.post(reverse("records:privacy_export"), {}).status_code == 400
+    assert not AuditEvent.objects.exists()
 
 
 def test_verify_command(person):
