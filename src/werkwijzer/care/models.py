@@ -26,6 +26,23 @@ STATE_LABELS = {
     State.CLOSED: _("Closed"),
     State.WITHDRAWN: _("Withdrawn"),
 }
+# What the state means for the person, in plain words.
+STATE_HELP_FOR_PERSON = {
+    State.REQUESTED: _(
+        "The BACO or KAG looks at your question. You get an e-mail when something changes."
+    ),
+    State.ACCEPTED: _("The BACO or KAG will help you and plans a first talk (intake) with you."),
+    State.INTAKE_PLANNED: _("Your first talk (intake) is planned. The date is on this page."),
+    State.CONSULTATIONS: _("You are talking with the BACO or KAG about your work."),
+    State.ADVICE_GIVEN: _(
+        "You got advice. You can read it on this page and download it as a letter."
+    ),
+    State.CLOSED: _("This referral is finished. You can keep reading your advice here."),
+    State.DECLINED: _(
+        "The BACO or KAG cannot help you. The reason is on this page. You can look for another BACO or KAG in the directory."
+    ),
+    State.WITHDRAWN: _("You withdrew this referral."),
+}
 STATE_CHOICES = [(state.value, STATE_LABELS[state]) for state in State]
 
 
@@ -116,6 +133,10 @@ class Referral(models.Model):
     @property
     def by_professional(self) -> bool:
         return self.created_by_id != self.person_id
+
+    @property
+    def state_help(self) -> str:
+        return str(STATE_HELP_FOR_PERSON[State(self.state)])
 
     @property
     def state_label(self) -> str:

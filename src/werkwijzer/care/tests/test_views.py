@@ -54,6 +54,7 @@ def test_person_refers_self_from_provider_page(login, person, provider):
     assert referral.person == person and referral.question == QUESTION
     page = client.get(referral.get_absolute_url()).content.decode()
     assert QUESTION in page and "Verwijzing intrekken" in page
+    assert "De BACO of KAG bekijkt je vraag." in page
 
 
 def test_professional_refers_on_behalf(login, outsider, person, provider):
