@@ -63,3 +63,21 @@ def test_anonymous_owner_never_allows(baco):
     from django.contrib.auth.models import AnonymousUser
 
     assert not consents.allows(AnonymousUser(), baco, "view-work-data")
+
+
+def test_only_professionals_see_work_data_even_with_a_consent(person, baco):
+    from django.http import Http404
+
+    from werkwijzer.records import access
+    from werkwijzer.records.models import WorkData
+
+    employer = get_user_model().objects.create_user(
+        "werkgever", "w@example.org", "x", role="employer"
+    )
+    WorkData.objects.create(user=person, occupation="Kok")
+    consents.give(person, employer, "view-work-data")  # not possible on the page; still refused
+    with pytest.raises(Http404):
+        access.work_data_for(employer, person)
+    consent = consents.give(person, baco, "view-work-data")
+    assert access.work_data_for(baco, person).occupation == "Kok"
+    assert AuditEvent.objects.filter(actor=baco).get().reason == f"consent:{consent.pk}"
