@@ -36,3 +36,12 @@ def helper_catalogue(db):
     from werkwijzer.core.seeding import seed_all
 
     seed_all(only={"helpers"})
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, with the second factor passed as staff must."""
+    from werkwijzer.accounts.testing import force_login_verified
+
+    force_login_verified(client, admin_user)
+    return client

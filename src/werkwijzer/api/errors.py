@@ -11,6 +11,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -71,6 +72,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
         errors = [{"field": "body", "message": message}]
         return api.create_response(request, error_body(errors), status=400)
 
+    def on_unreadable(request: HttpRequest, exc: MultiPartParserError) -> HttpResponse:
+        # A form body Django cannot parse (a multipart body without boundary, say); it can
+        # surface anywhere the body is read, also in the session login's CSRF check.
+        errors = [{"field": "body", "message": _("The request body cannot be read.")}]
+        return api.create_response(request, error_body(errors), status=400)
+
     def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         message = _("Not found.")
         return api.create_response(
@@ -97,6 +104,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(ValidationError, on_validation)
     api.add_exception_handler(ApiError, on_api_error)
     api.add_exception_handler(RequestDataTooBig, on_too_big)
+    api.add_exception_handler(MultiPartParserError, on_unreadable)
     api.add_exception_handler(Http404, on_not_found)
     api.add_exception_handler(HttpError, on_http_error)
     api.add_exception_handler(Exception, on_unexpected)

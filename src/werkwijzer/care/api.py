@@ -11,10 +11,8 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
-from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
 from werkwijzer.api.errors import ApiError
@@ -24,19 +22,7 @@ from werkwijzer.care.services import CareError
 from werkwijzer.care.workflow import Action
 from werkwijzer.directory.models import Provider
 
-
-class ReadableSessionAuth(SessionAuth):
-    """The session login (with CSRF on writes). A body Django cannot parse while checking
-    CSRF (a multipart body without boundary, say) is a 400, not a server error."""
-
-    def __call__(self, request: HttpRequest):
-        try:
-            return super().__call__(request)
-        except MultiPartParserError as error:
-            raise HttpError(400, "unreadable body") from error
-
-
-router = Router(tags=["Zorgpad"], auth=ReadableSessionAuth())
+router = Router(tags=["Zorgpad"], auth=SessionAuth())
 
 
 class ReferralIn(Schema):

@@ -5,6 +5,7 @@ import time_machine
 from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page, Site
 
+from werkwijzer.accounts.testing import force_login_verified
 from werkwijzer.knowledge import seeding
 from werkwijzer.knowledge.models import ArticlePage, KnowledgeIndexPage
 from werkwijzer.vocabulary.slugs import slugs
@@ -67,7 +68,7 @@ def test_overdue_review_shows_notice_to_visitors(client, kennisbank):
 
 def test_overdue_reviews_report_for_editors(client, kennisbank, django_user_model):
     admin = django_user_model.objects.create_superuser("beheer", "b@example.org", "x" * 12)
-    client.force_login(admin)
+    force_login_verified(client, admin)
     ArticlePage.objects.filter(slug="iva").update(next_review=datetime.date(2020, 1, 1))
     response = client.get("/cms/reports/herzien/")
     assert response.status_code == 200
@@ -102,7 +103,7 @@ def test_article_links_to_helpers_of_its_topics(client, kennisbank):
 
 def test_editors_can_open_the_article_form(client, kennisbank, django_user_model):
     admin = django_user_model.objects.create_superuser("cms", "c@example.org", "x" * 12)
-    client.force_login(admin)
+    force_login_verified(client, admin)
     page = ArticlePage.objects.get(slug="aov", locale__language_code="nl")
     response = client.get(f"/cms/pages/{page.pk}/edit/")
     assert response.status_code == 200
