@@ -20,6 +20,7 @@ from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from werkwijzer.outcomes import hooks
 from werkwijzer.outcomes.models import Response, Summary
 from werkwijzer.outcomes.moments import MOMENTS
 
@@ -41,7 +42,7 @@ COUNT_FIELDS = (
 @transaction.atomic
 def refresh_summary() -> int:
     """Rebuild the Summary table from the submitted responses; returns its row count."""
-    submitted = Response.objects.filter(status=Response.Status.SUBMITTED)
+    submitted = Response.objects.filter(hooks.research_use(), status=Response.Status.SUBMITTED)
     rows = submitted.values("moment", "region", "care_setting").annotate(
         respondents=Count("id"),
         discussed_yes=Count("id", filter=Q(work_discussed=True)),

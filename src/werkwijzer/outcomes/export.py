@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from django.conf import settings
 
+from werkwijzer.outcomes import hooks
 from werkwijzer.outcomes.models import Response
 
 COLUMNS: dict[str, str] = {
@@ -48,7 +49,7 @@ def _flag(value: bool | None) -> str:
 def rows() -> Iterator[list[str]]:
     yield list(COLUMNS)
     submitted = (
-        Response.objects.filter(status=Response.Status.SUBMITTED)
+        Response.objects.filter(hooks.research_use(), status=Response.Status.SUBMITTED)
         .order_by("participant_id", "moment")
         .values_list(
             "participant__reference",

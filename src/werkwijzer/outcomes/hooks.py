@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Q
+
 ACTIONS = {
     "read-profile": "read",
     "read-answers": "read",
@@ -19,6 +21,16 @@ ACTIONS = {
     "submit": "update",
     "research-export": "export",
 }
+
+
+def research_use() -> Q:
+    """Which responses research may use: the synthetic demo population, and real people
+    with an active research consent. Evaluated in the query itself, so a consent that is
+    withdrawn is left out of the next export or dashboard refresh."""
+    from werkwijzer.records.models import Consent
+
+    consenting = Consent.objects.active().filter(purpose=Consent.Purpose.RESEARCH)
+    return Q(participant__synthetic=True) | Q(participant__owner__in=consenting.values("owner"))
 
 
 def may_store(owner: Any, purpose: str) -> bool:

@@ -25,22 +25,6 @@ router = Router(auth=django_auth)
 WORK_DATA_FIELDS = WorkDataForm.Meta.fields
 
 
-class WorkDataOut(Schema):
-    occupation: str = ""
-    tasks: str = ""
-    physical_demands: str = ""
-    mental_demands: str = ""
-    hours_per_week: Decimal | None = None
-    contract: str = ""
-    employer_size: str = ""
-    work_status: str = ""
-    sick_leave_start: dt.date | None = None
-    sick_leave_history: str = ""
-    work_ability: int | None = None
-    goals: str = ""
-    updated_at: dt.datetime | None = None
-
-
 class WorkDataIn(Schema):
     occupation: str = ""
     tasks: str = ""
@@ -54,6 +38,10 @@ class WorkDataIn(Schema):
     sick_leave_history: str = ""
     work_ability: int | None = None
     goals: str = ""
+
+
+class WorkDataOut(WorkDataIn):
+    updated_at: dt.datetime | None = None
 
 
 class ConsentOut(Schema):

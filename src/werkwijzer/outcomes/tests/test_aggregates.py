@@ -156,3 +156,37 @@ def test_refresh_replaces_the_summary(data):
     assert refresh_summary() == 0
     assert all(cell.suppressed for cell in by_moment())
     assert aggregates.refreshed_at() is None
+
+
+def test_real_answers_count_only_with_an_active_research_consent():
+    from werkwijzer.accounts.testing import make_user
+    from werkwijzer.outcomes.export import rows
+    from werkwijzer.records import consents
+    from werkwijzer.records.models import Consent
+
+    person = make_user("person")
+    participant = Participant.objects.create(
+        owner=person, diagnosis_date=dt.date(2024, 1, 1), region="utrecht", care_setting="umc"
+    )
+    Response.objects.create(
+        participant=participant,
+        moment=3,
+        region="utrecht",
+        care_setting="umc",
+        status=Response.Status.SUBMITTED,
+        working="niet",
+        hours=0,
+    )
+
+    def exported() -> int:
+        return len(list(rows())) - 1  # without the header
+
+    def summarised() -> int:
+        refresh_summary()
+        return sum(Summary.objects.values_list("respondents", flat=True))
+
+    assert (exported(), summarised()) == (0, 0)
+    consent = consents.give(person, None, Consent.Purpose.RESEARCH)
+    assert (exported(), summarised()) == (1, 1)
+    consents.withdraw(consent, actor=person)
+    assert (exported(), summarised()) == (0, 0)
