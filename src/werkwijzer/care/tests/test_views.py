@@ -117,6 +117,7 @@ def test_detail_for_professional_shows_work_data_and_notes_audited(login, person
     client.post(reverse("care:add_note", args=[referral.pk]), {"note-text": "Notitie voor mij"})
     page = client.get(referral.get_absolute_url()).content.decode()
     assert "Kok" in page and "Notitie voor mij" in page
+    assert reverse("screening:form") in page  # the screening, done with the person
     assert AuditEvent.objects.filter(
         actor=baco, resource=f"records.WorkData:{work_data.pk}", reason=f"referral:{referral.pk}"
     ).exists()
