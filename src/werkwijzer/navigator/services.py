@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
@@ -27,7 +26,7 @@ from werkwijzer.navigator.engine import (
     route_milestones,
 )
 from werkwijzer.navigator.situation import Situation
-from werkwijzer.screening.rules import screen
+from werkwijzer.screening.rules import age_class, screen
 
 # The catalogue changes rarely and a plan must cost little, so it is kept in memory.
 # A save in this process clears it at once; other processes reload within the TTL.
@@ -78,19 +77,32 @@ def _nearby(kind: str, postcode: str) -> list[dict]:
     return nearby(kind, postcode, limit=3)
 
 
-@lru_cache(maxsize=2048)
-def _attention(answers: tuple[tuple[str, Any], ...], language: str) -> tuple[Attention, ...]:
-    return tuple(
-        Attention(
-            code=flag.code,
-            rule=flag.rule,
-            label=flag.label,
-            reason=flag.reason,
-            source=flag.source.key,
-            refer=tuple(dict.fromkeys(slug for step in flag.flow for slug in step.refer)),
+# Flags depend on age only through the groups' age ranges, so they are remembered per
+# age class, not per year of age: a few hundred entries cover every situation.
+_attention_cache: dict[tuple, tuple[Attention, ...]] = {}
+ATTENTION_CACHE_SIZE = 4096
+
+
+def _attention(answers: dict[str, Any], language: str) -> tuple[Attention, ...]:
+    others = tuple(sorted((key, value) for key, value in answers.items() if key != "age"))
+    key = (others, age_class(answers.get("age")), language)
+    found = _attention_cache.get(key)
+    if found is None:
+        found = tuple(
+            Attention(
+                code=flag.code,
+                rule=flag.rule,
+                label=flag.label,
+                reason=flag.reason,
+                source=flag.source.key,
+                refer=tuple(dict.fromkeys(slug for step in flag.flow for slug in step.refer)),
+            )
+            for flag in screen(answers, language)
         )
-        for flag in screen(dict(answers), language)
-    )
+        if len(_attention_cache) >= ATTENTION_CACHE_SIZE:
+            _attention_cache.clear()  # odd screening answers must not grow it without end
+        _attention_cache[key] = found
+    return found
 
 
 def screening_source(extra_answers: Mapping[str, Any] | None = None) -> ScreeningSource:
@@ -106,7 +118,7 @@ def screening_source(extra_answers: Mapping[str, Any] | None = None) -> Screenin
             "age": situation.age,
             "phase": situation.phase,
         }
-        return _attention(tuple(sorted(answers.items())), situation.language)
+        return _attention(answers, situation.language)
 
     return attention
 

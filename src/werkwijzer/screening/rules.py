@@ -146,6 +146,19 @@ def group(flag: str) -> Group:
     raise KeyError(flag)
 
 
+@cache
+def _age_ranges() -> tuple[tuple[int, int], ...]:
+    return tuple(tuple(item.when["age"]) for item in groups() if "age" in item.when)
+
+
+def age_class(age: Any) -> tuple[bool, ...]:
+    """Which groups' age ranges hold this age: two ages in the same class get the same
+    flags, so callers can remember results per class instead of per year of age."""
+    if not isinstance(age, int):
+        return ()
+    return tuple(low <= age <= high for low, high in _age_ranges())
+
+
 def screen(answers: Mapping[str, Any], language: str = "nl") -> list[Flag]:
     """The flags that apply to these answers, in the order of groups.yaml."""
     language = language if language in LANGUAGES else "nl"

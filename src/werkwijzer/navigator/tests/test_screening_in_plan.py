@@ -78,3 +78,18 @@ def test_the_api_lists_the_groups_with_their_sources(client):
     group = next(item for item in body["attention"] if item["code"] == "zzp")
     assert group["source"] in body["sources"]
     assert "arbeidsongeschiktheidsverzekeraar" in group["refer"]
+
+
+@pytest.mark.parametrize("employment", ["loondienst-vast", "zzp", "uitzendkracht"])
+def test_remembered_flags_equal_a_fresh_screening_for_every_age(employment):
+    from werkwijzer.navigator.services import screening_source
+    from werkwijzer.screening.rules import screen
+
+    attention = screening_source()
+    for age in range(16, 101):
+        person = situation(employment=employment, age=age, sick_since=None)
+        fresh = [
+            flag.code
+            for flag in screen({"employment": employment, "age": age, "phase": person.phase})
+        ]
+        assert [group.code for group in attention(person)] == fresh, age
