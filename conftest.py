@@ -45,3 +45,21 @@ def admin_client(client, admin_user):
 
     force_login_verified(client, admin_user)
     return client
+
+
+@pytest.fixture
+def wsgi_keeps_test_connection():
+    """For tests that call the WSGI application directly (schemathesis' `case.call()`).
+
+    Each such request ends by closing "old" connections; inside a test's transaction that
+    closes the PostgreSQL connection (SQLite's in-memory one survives), so every later
+    request fails. Django's own test client avoids this the same way: the signal is
+    disconnected while the test runs."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

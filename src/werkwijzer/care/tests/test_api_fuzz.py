@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, settings
 
@@ -20,15 +18,6 @@ from werkwijzer.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application).include(
     path_regex=r"^/api/v1/(referrals|employer-reports)"
 )
-
-
-@pytest.fixture(autouse=True)
-def keep_the_test_connection_open():
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 CSRF_TOKEN = "a" * 32
@@ -47,7 +36,7 @@ def _session_cookies(user) -> dict[str, str]:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @pytest.mark.django_db
-def test_no_server_errors_when_logged_in(case, person, baco, provider):
+def test_no_server_errors_when_logged_in(case, person, baco, provider, wsgi_keeps_test_connection):
     referral = services.create_referral(actor=person, provider=provider, question="Vraag")
     for user in (person, baco):
         case.cookies = {**(case.cookies or {}), **_session_cookies(user)}
