@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 import yaml
 
 from werkwijzer.core.sources import source
@@ -65,6 +66,23 @@ def derived_flags(situation: Situation, today: dt.date) -> dict[str, bool]:
     }
 
 
+# The names rules.yaml may use under flags/not_flags (the keys of derived_flags).
+FLAG_NAMES = frozenset(
+    {
+        "employee",
+        "sick",
+        "sick_leave_known",
+        "sick_over_a_year",
+        "early_iva_window_open",
+        "early_iva_window_passed",
+        "contract_ends_during_sickness",
+        "on_benefit",
+        "no_bedrijfsarts",
+        "aya",
+    }
+)
+
+
 # --- rules -------------------------------------------------------------------------------
 
 
@@ -72,6 +90,75 @@ def derived_flags(situation: Situation, today: dt.date) -> dict[str, bool]:
 class RuleHelper:
     slug: str
     priority: int
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A rule's `when`, compiled once so that checking a situation costs little.
+
+    Choices (role, employment, phase, working) are checked when the rules for a
+    combination of them are picked (`candidate_rules`); the rest per situation."""
+
+    choices: Mapping[str, frozenset[str]]
+    bools: tuple[tuple[str, Any], ...] = ()
+    concerns: frozenset[str] | None = None
+    age: tuple[int, int] | None = None
+    flags: frozenset[str] = frozenset()
+    not_flags: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_when(cls, when: Mapping[str, Any]) -> Condition:
+        concerns = when.get("concerns")
+        age = when.get("age")
+        return cls(
+            choices={key: frozenset(when[key]) for key in CHOICE_KEYS if key in when},
+            bools=tuple((key, when[key]) for key in BOOL_KEYS if key in when),
+            concerns=frozenset(concerns) if concerns is not None else None,
+            age=(int(age[0]), int(age[1])) if age is not None else None,
+            flags=frozenset(when.get("flags", ())),
+            not_flags=frozenset(when.get("not_flags", ())),
+        )
+
+    def allows(self, choices: Mapping[str, str]) -> bool:
+        return all(choices[key] in allowed for key, allowed in self.choices.items())
+
+    @property
+    def is_static(self) -> bool:
+        """True when only choices and flags decide: then its facts, when it fires, are
+        known once the choices are."""
+        return not self.bools and self.concerns is None and self.age is None
+
+    def flags_hold(self, true_flags: frozenset[str]) -> bool:
+        return self.flags <= true_flags and not self.not_flags & true_flags
+
+    def static_facts(self, choices: Mapping[str, str]) -> dict[str, Any]:
+        return {**{key: choices[key] for key in self.choices}, **dict.fromkeys(self.flags, True)}
+
+    def facts(self, situation: Situation, true_flags: frozenset[str]) -> dict[str, Any] | None:
+        """The situation facts that made the rule fire, or None when it does not apply.
+
+        Only call it for a situation whose choices the condition `allows`."""
+        if not self.flags_hold(true_flags):
+            return None
+        for key, expected in self.bools:
+            value = getattr(situation, key)
+            if (value if value is not None else "unknown") != expected:
+                return None
+        if self.age is not None and not self.age[0] <= situation.age <= self.age[1]:
+            return None
+        if self.concerns is not None:
+            shared = [concern for concern in situation.concerns if concern in self.concerns]
+            if not shared:
+                return None
+        # It fires: name the facts it looked at, in the reason.
+        facts: dict[str, Any] = {key: getattr(situation, key) for key in self.choices}
+        facts.update((key, getattr(situation, key)) for key, _expected in self.bools)
+        if self.concerns is not None:
+            facts["concerns"] = shared
+        if self.age is not None:
+            facts["age"] = situation.age
+        facts.update(dict.fromkeys(self.flags, True))
+        return facts
 
 
 @dataclass(frozen=True)
@@ -85,6 +172,10 @@ class Rule:
     warning: Mapping[str, str] | None = None
     step: Mapping[str, str] | None = None
     step_priority: int = 2
+    condition: Condition = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "condition", Condition.from_when(self.when))
 
 
 class RuleError(ValueError):
@@ -96,13 +187,17 @@ _CONDITION_KEYS = {*CHOICE_KEYS, *BOOL_KEYS, "concerns", "age", "flags", "not_fl
 
 def _check_rule(raw: Mapping[str, Any]) -> Rule:
     rule_id = raw.get("id", "?")
-    unknown = set(raw.get("when", {})) - _CONDITION_KEYS
+    when = raw.get("when", {})
+    unknown = set(when) - _CONDITION_KEYS
     if unknown:
         raise RuleError(f"rule {rule_id}: unknown condition(s) {sorted(unknown)}")
     for key in CHOICE_KEYS:
-        bad = set(raw.get("when", {}).get(key, [])) - set(slugs(key))
+        bad = set(when.get(key, [])) - set(slugs(key))
         if bad:
             raise RuleError(f"rule {rule_id}: unknown {key} value(s) {sorted(bad)}")
+    bad_flags = {*when.get("flags", []), *when.get("not_flags", [])} - FLAG_NAMES
+    if bad_flags:
+        raise RuleError(f"rule {rule_id}: unknown flag(s) {sorted(bad_flags)}")
     helpers = tuple(
         RuleHelper(h["slug"], int(h.get("priority", 2))) for h in raw.get("helpers", [])
     )
@@ -117,7 +212,7 @@ def _check_rule(raw: Mapping[str, Any]) -> Rule:
     return Rule(
         id=rule_id,
         source=raw["source"],
-        when=raw.get("when", {}),
+        when=when,
         why=raw["why"],
         helpers=helpers,
         topics=tuple(raw.get("topics", [])),
@@ -140,50 +235,60 @@ def default_rules() -> tuple[Rule, ...]:
     return parse_rules(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
 
 
-def _rules_for_role(rules: tuple[Rule, ...], role: str) -> list[tuple[int, Rule]]:
-    """The rules that can fire for this role, with their position (for stable ordering)."""
-    return [
-        (index, rule) for index, rule in enumerate(rules) if role in rule.when.get("role", (role,))
-    ]
+@dataclass(frozen=True)
+class Outcome:
+    """What a fired rule adds to the plan in one language, given the facts it fired on."""
+
+    reason: Reason
+    warning: Notice | None
+    step: str | None
+
+    @classmethod
+    def of(cls, rule: Rule, language: str, facts: Mapping[str, Any]) -> Outcome:
+        return cls(
+            reason=Reason(rule.id, _text(rule.why, language, facts), facts, rule.source),
+            warning=Notice(rule.id, _text(rule.warning, language, facts), rule.source)
+            if rule.warning
+            else None,
+            step=_text(rule.step, language, facts) if rule.step else None,
+        )
+
+
+# A rule that can fire for the situation's choices, with its position in the rules file
+# (for stable ordering) and, for a static rule, its outcome worked out in advance.
+Candidate = tuple[int, Rule, Outcome | None]
+
+
+def _candidates(
+    rules: Iterable[Rule], choices: Mapping[str, str], language: str
+) -> tuple[Candidate, ...]:
+    return tuple(
+        (
+            index,
+            rule,
+            Outcome.of(rule, language, rule.condition.static_facts(choices))
+            if rule.condition.is_static
+            else None,
+        )
+        for index, rule in enumerate(rules)
+        if rule.condition.allows(choices)
+    )
+
+
+def candidate_rules(rules: Iterable[Rule], situation: Situation) -> tuple[Candidate, ...]:
+    """The rules that can fire given the situation's role, employment, phase and working."""
+    choices = {key: getattr(situation, key) for key in CHOICE_KEYS}
+    return _candidates(rules, choices, situation.language)
 
 
 @cache
-def _default_rules_for_role(role: str) -> list[tuple[int, Rule]]:
-    # Nearly every rule names a role: looking at a quarter of them makes a plan cheaper.
-    return _rules_for_role(default_rules(), role)
-
-
-def _matches(rule: Rule, situation: Situation, flags: Mapping[str, bool]) -> dict[str, Any] | None:
-    """The situation facts that made the rule fire, or None when it does not apply."""
-    facts: dict[str, Any] = {}
-    for key, expected in rule.when.items():
-        if key in CHOICE_KEYS:
-            value = getattr(situation, key)
-            if value not in expected:
-                return None
-            facts[key] = value
-        elif key in BOOL_KEYS:
-            value = getattr(situation, key)
-            if (value if value is not None else "unknown") != expected:
-                return None
-            facts[key] = value
-        elif key == "concerns":
-            shared = [concern for concern in situation.concerns if concern in expected]
-            if not shared:
-                return None
-            facts["concerns"] = shared
-        elif key == "age":
-            low, high = expected
-            if not low <= situation.age <= high:
-                return None
-            facts["age"] = situation.age
-        elif key == "flags":
-            if not all(flags[name] for name in expected):
-                return None
-            facts.update({name: True for name in expected})
-        elif key == "not_flags" and any(flags[name] for name in expected):
-            return None
-    return facts
+def _default_candidates(
+    role: str, employment: str, phase: str, working: str, language: str
+) -> tuple[Candidate, ...]:
+    # A few hundred combinations exist; each keeps a fraction of the rules, and most of
+    # those need only their flags checked per plan.
+    choices = {"role": role, "employment": employment, "phase": phase, "working": working}
+    return _candidates(default_rules(), choices, language)
 
 
 # --- the plan ------------------------------------------------------------------------------
@@ -210,6 +315,11 @@ class CatalogueEntry:
         return self.max_age is None or situation.age <= self.max_age
 
 
+# The plan's JSON is its dataclasses written field by field (orjson writes dates as ISO
+# dates and tuples as arrays): the fields below are the API's shape, and a field added
+# here appears in the JSON. Plan.to_json() is the one place that turns a plan into JSON.
+
+
 @dataclass(frozen=True)
 class Reason:
     rule: str
@@ -220,14 +330,6 @@ class Reason:
     @property
     def source_info(self):
         return source(self.source)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "text": self.text,
-            "facts": dict(self.facts),
-            "source": self.source,
-        }
 
 
 @dataclass(frozen=True)
@@ -240,17 +342,6 @@ class PlannedHelper:
     costs: str
     nearby: tuple[Mapping[str, Any], ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "slug": self.slug,
-            "title": self.title,
-            "priority": self.priority,
-            "why": [reason.as_dict() for reason in self.why],
-            "access": self.access,
-            "costs": self.costs,
-            "nearby": [dict(provider) for provider in self.nearby],
-        }
-
 
 @dataclass(frozen=True)
 class PlannedMilestone:
@@ -262,26 +353,12 @@ class PlannedMilestone:
     source: str
     optional: bool = False
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "due": self.due.isoformat(),
-            "week": self.week,
-            "who": self.who,
-            "what": self.what,
-            "optional": self.optional,
-            "source": self.source,
-        }
-
 
 @dataclass(frozen=True)
 class Notice:
     rule: str
     text: str
     source: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "text": self.text, "source": self.source}
 
 
 @dataclass(frozen=True)
@@ -295,15 +372,10 @@ class Attention:
     source: str
     refer: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "rule": self.rule,
-            "label": self.label,
-            "reason": self.reason,
-            "source": self.source,
-            "refer": list(self.refer),
-        }
+
+@cache
+def _source_json(key: str) -> dict[str, str]:
+    return source(key).as_dict()
 
 
 @dataclass(frozen=True)
@@ -316,17 +388,24 @@ class Plan:
     next_steps: tuple[str, ...]
     attention: tuple[Attention, ...] = ()
 
+    def to_json(self) -> bytes:
+        """The plan as UTF-8 JSON, with every cited source once under `sources`."""
+        return orjson.dumps(
+            {
+                "situation": self.situation,
+                "helpers": self.helpers,
+                "milestones": self.milestones,
+                "topics": self.topics,
+                "warnings": self.warnings,
+                "next_steps": self.next_steps,
+                "attention": self.attention,
+                "sources": {key: _source_json(key) for key in sorted(self.source_keys())},
+            }
+        )
+
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "situation": self.situation.as_dict(),
-            "helpers": [helper.as_dict() for helper in self.helpers],
-            "milestones": [milestone.as_dict() for milestone in self.milestones],
-            "topics": list(self.topics),
-            "warnings": [warning.as_dict() for warning in self.warnings],
-            "next_steps": list(self.next_steps),
-            "attention": [group.as_dict() for group in self.attention],
-            "sources": {key: source(key).as_dict() for key in sorted(self.source_keys())},
-        }
+        """The plan as plain data: exactly what `to_json` writes."""
+        return orjson.loads(self.to_json())
 
     def source_keys(self) -> set[str]:
         """Every source the plan cites; the JSON lists each once and refers to it by key."""
@@ -339,6 +418,8 @@ class Plan:
 
 def _text(texts: Mapping[str, str], language: str, facts: Mapping[str, Any]) -> str:
     template = texts.get(language) or texts["nl"]
+    if "{" not in template:  # most texts name no fact: no need to format
+        return template
     values = {key: ", ".join(v) if isinstance(v, list) else v for key, v in facts.items()}
     try:
         return template.format_map(values)
@@ -363,30 +444,39 @@ def _collect(
     flags: Mapping[str, bool],
 ) -> _Collected:
     found = _Collected()
-    language = situation.language
     if rules is None:
-        candidates = _default_rules_for_role(situation.role)
+        candidates = _default_candidates(
+            situation.role,
+            situation.employment,
+            situation.phase,
+            situation.working,
+            situation.language,
+        )
     else:
-        candidates = _rules_for_role(rules, situation.role)
-    for index, rule in candidates:
-        facts = _matches(rule, situation, flags)
-        if facts is None:
-            continue
-        reason = Reason(rule.id, _text(rule.why, language, facts), facts, rule.source)
+        candidates = candidate_rules(rules, situation)
+    true_flags = frozenset(name for name, value in flags.items() if value)
+    for index, rule, static_outcome in candidates:
+        if static_outcome is not None:
+            if not rule.condition.flags_hold(true_flags):
+                continue
+            outcome = static_outcome
+        else:
+            facts = rule.condition.facts(situation, true_flags)
+            if facts is None:
+                continue
+            outcome = Outcome.of(rule, situation.language, facts)
         for helper in rule.helpers:
             entry = catalogue.get(helper.slug)
             if entry is None or not entry.applies(situation):
                 continue
             found.priority[helper.slug] = min(found.priority.get(helper.slug, 9), helper.priority)
             found.first_seen.setdefault(helper.slug, index)
-            found.reasons.setdefault(helper.slug, []).append(reason)
+            found.reasons.setdefault(helper.slug, []).append(outcome.reason)
         found.topics.update(dict.fromkeys(rule.topics))
-        if rule.warning:
-            found.warnings.append(
-                Notice(rule.id, _text(rule.warning, language, facts), rule.source)
-            )
-        if rule.step:
-            found.steps.append((rule.step_priority, index, _text(rule.step, language, facts)))
+        if outcome.warning:
+            found.warnings.append(outcome.warning)
+        if outcome.step:
+            found.steps.append((rule.step_priority, index, outcome.step))
     return found
 
 
@@ -433,6 +523,12 @@ ScreeningSource = Callable[[Situation], Iterable[Attention]]
 ATTENTION_PRIORITY = 3
 
 
+@lru_cache(maxsize=1024)
+def _attention_reason(group: Attention) -> Reason:
+    # Groups come from the screening's cache, so the same few reasons recur.
+    return Reason(group.rule, group.reason, {"group": group.label}, group.source)
+
+
 def _add_attention(
     found: _Collected,
     attention: Iterable[Attention],
@@ -442,7 +538,7 @@ def _add_attention(
     """Let the screening's flags bring in the helpers of their flow charts, with the reason."""
     first_index = len(found.first_seen) + 1000  # after every rule-found helper of equal priority
     for offset, group in enumerate(attention):
-        reason = Reason(group.rule, group.reason, {"group": group.label}, group.source)
+        reason = _attention_reason(group)
         for slug in group.refer:
             entry = catalogue.get(slug)
             if entry is None or not entry.applies(situation):
@@ -471,18 +567,16 @@ def plan(
         found.priority,
         key=lambda slug: (found.priority[slug], found.first_seen[slug], catalogue[slug].order),
     )
-    helpers = tuple(
-        PlannedHelper(
-            slug=slug,
-            title=catalogue[slug].title,
-            priority=found.priority[slug],
-            why=tuple(found.reasons[slug]),
-            access=catalogue[slug].access,
-            costs=catalogue[slug].costs,
-            nearby=tuple(nearby(slug, situation.postcode)) if nearby and situation.postcode else (),
+    wants_nearby = nearby is not None and bool(situation.postcode)
+    helpers = []
+    for slug in ordered:
+        entry = catalogue[slug]
+        near = tuple(nearby(slug, situation.postcode)) if wants_nearby else ()
+        reasons = tuple(found.reasons[slug])
+        priority = found.priority[slug]
+        helpers.append(
+            PlannedHelper(slug, entry.title, priority, reasons, entry.access, entry.costs, near)
         )
-        for slug in ordered
-    )
     planned_milestones = tuple(milestones(situation, today)) if milestones else ()
     steps = [text for _priority, _index, text in sorted(found.steps)]
     upcoming = next((m for m in planned_milestones if m.due >= today and not m.optional), None)
@@ -492,7 +586,7 @@ def plan(
         steps.insert(0, template.format(date=due, what=upcoming.what))
     return Plan(
         situation=situation,
-        helpers=helpers,
+        helpers=tuple(helpers),
         milestones=planned_milestones,
         topics=tuple(found.topics),
         warnings=tuple(found.warnings),

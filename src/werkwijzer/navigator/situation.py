@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from werkwijzer.vocabulary.slugs import slugs
+from werkwijzer.vocabulary.slugs import slug_set, slugs
 
 MIN_AGE, MAX_AGE = 16, 100
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -32,6 +32,7 @@ FIELDS = (
     "postcode",
     "language",
 )
+KNOWN_FIELDS = frozenset(FIELDS)
 REQUIRED = ("role", "employment", "phase", "working", "age")
 
 
@@ -85,7 +86,7 @@ def _choice(data: Mapping, name: str, section: str, problems: list[Problem]) -> 
     if value in (None, ""):
         problems.append(Problem(name, "required"))
         return None
-    if not isinstance(value, str) or value not in slugs(section):
+    if not isinstance(value, str) or value not in slug_set(section):
         problems.append(Problem(name, "not_a_choice", {"choices": slugs(section)}))
         return None
     return value
@@ -120,7 +121,7 @@ def _concerns(data: Mapping, problems: list[Problem]) -> tuple[str, ...]:
     if not isinstance(value, list | tuple):
         problems.append(Problem("concerns", "not_a_list"))
         return ()
-    allowed = slugs("concerns")
+    allowed = slug_set("concerns")
     unknown = [item for item in value if not isinstance(item, str) or item not in allowed]
     if unknown:
         problems.append(
@@ -128,7 +129,8 @@ def _concerns(data: Mapping, problems: list[Problem]) -> tuple[str, ...]:
         )
         return ()
     # Keep the vocabulary's order: the same concerns always give the same plan.
-    return tuple(slug for slug in allowed if slug in value)
+    order = slugs("concerns")
+    return tuple(sorted(set(value), key=order.index))
 
 
 def _date(
@@ -194,7 +196,7 @@ def parse_situation(data: Any, today: dt.date | None = None) -> Situation:
     if not isinstance(data, Mapping):
         raise InvalidSituation([Problem("body", "not_an_object")])
     problems: list[Problem] = [
-        Problem(str(name), "unknown_field") for name in data if name not in FIELDS
+        Problem(str(name), "unknown_field") for name in data if name not in KNOWN_FIELDS
     ]
     values = {
         "role": _choice(data, "role", "role", problems),

@@ -41,3 +41,9 @@ Output = _enum("Output", "outputs")
 def slugs(section: str) -> tuple[str, ...]:
     """The slugs of one section, in the order of the vocabulary file."""
     return vocabulary()[section]
+
+
+@cache
+def slug_set(section: str) -> frozenset[str]:
+    """The slugs of one section as a set, for quick membership tests."""
+    return frozenset(slugs(section))
