@@ -75,6 +75,7 @@ class Lexicon:
             self.total += 1
         self.small = documents.small_documents(self)
         self.places = documents.places()
+        self.locales = documents.locale_ids()
         for document in self.small:
             self.df.update(document.all_stems())
             surface.update(document.words)
@@ -99,6 +100,13 @@ class Lexicon:
         entry = self.articles.get(pk)
         if entry is None:
             return None
+        return self._document(pk)
+
+    # Articles are kept as compact arrays; the documents that searches ask for again and
+    # again (the popular ones) are kept ready, as sets.
+    @lru_cache(maxsize=2048)  # noqa: B019 - the lexicon is rebuilt, never mutated
+    def _document(self, pk: int) -> documents.Document:
+        entry = self.articles[pk]
         return documents.article_document(
             entry.meta, frozenset(entry.title), frozenset(entry.lead), frozenset(entry.body)
         )

@@ -25,11 +25,9 @@ from werkwijzer.search.text import WORD_RE, fold, stem, words
 
 FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
 TYPE_WEIGHTS = {ARTICLE: 1.0, HELPER: 0.9, PROVIDER: 0.6, FAQ: 0.8}
-BACKEND_CANDIDATES = 40
 MAX_HEAD_CANDIDATES = 80
 ENGINE_WORDS = 4
-ENGINE_RANK_MAX_ROWS = 150
-UNRANKED_CANDIDATES = 80
+ENGINE_CANDIDATES = 80
 COMMON_SHARE = 0.2  # words in more documents than this are left out of the engine query
 PASSAGE_CHARS = 260
 MAX_PASSAGES = 40
@@ -129,7 +127,7 @@ def _providers(place: str, scored) -> list[Result]:
             slug=str(hit["id"]),
             title=hit["name"] + (f" ({hit['organisation']})" if hit.get("organisation") else ""),
             url=hit["url"],
-            topics=document.topics,
+            topics=list(document.topics),
             passage=html.escape(f"{document.title} · {hit['distance_km']:.0f} km"),
             # Someone who names a place wants providers there: right after the helper kind.
             score=round(value * 0.99 - rank * 0.01, 3),
@@ -146,17 +144,15 @@ def _article_languages(language: str) -> list[str]:
 def _candidates(query: Query, lex: Lexicon, language: str) -> list[Document]:
     languages = _article_languages(language)
     common = lex.total * COMMON_SHARE
-    # The engine gets the rarest words only: they select well and keep the number of
-    # rows it must rank (its main cost on PostgreSQL) small.
-    all_words = sorted(query.backend_words(), key=lambda w: lex.df.get(lex.id_of(stem(w)), 0))
-    engine_words = [w for w in all_words if lex.df.get(lex.id_of(stem(w)), 0) <= common]
-    engine_words = engine_words[:ENGINE_WORDS] or all_words[:1]
-    # Ranking inside the engine costs time per matching row (ts_rank on PostgreSQL).
-    # When many rows match, take more of them unranked: our ranking orders them anyway.
-    expected_rows = sum(lex.df.get(lex.id_of(stem(w)), 0) for w in engine_words)
-    ranked = expected_rows <= ENGINE_RANK_MAX_ROWS
-    limit = BACKEND_CANDIDATES if ranked else UNRANKED_CANDIDATES
-    ids = documents.article_candidates(engine_words, languages, limit, ranked=ranked)
+    # The engine gets the rarest words only: they select well. A word in no document of
+    # the lexicon (say an English word in a Dutch question) would only make it look
+    # through every article in vain.
+    counted = sorted((lex.df.get(lex.id_of(stem(w)), 0), w) for w in query.backend_words())
+    known = [(count, word) for count, word in counted if count]
+    engine_words = [word for count, word in known if count <= common][:ENGINE_WORDS]
+    engine_words = engine_words or [word for _count, word in known[:1]]
+    locales = [lex.locales[code] for code in languages if code in lex.locales]
+    ids = documents.article_candidates(engine_words, locales, ENGINE_CANDIDATES)
     seen = set(ids)
     budget = len(ids) + MAX_HEAD_CANDIDATES
     # Articles whose title or keywords contain a concept are always candidates.
@@ -254,7 +250,7 @@ def _result(document: Document, value: float, query: Query) -> Result:
         slug=document.slug,
         title=document.title,
         url=document.url,
-        topics=document.topics,
+        topics=list(document.topics),
         passage="",
         score=round(value, 3),
         language=document.language,
@@ -264,47 +260,56 @@ def _result(document: Document, value: float, query: Query) -> Result:
 def _add_passages(results: list[Result], scored, query: Query) -> None:
     article_ids = [int(doc.key.split(":")[1]) for doc, _v in scored if doc.type == ARTICLE]
     passages = documents.article_passages(article_ids)
-    wanted = query.highlight_stems()
+    highlighter = _Highlighter(query.highlight_stems())
     for result, (document, _value) in zip(results, scored, strict=True):
         texts = document.passages
         if document.type == ARTICLE:
             texts = passages.get(int(document.key.split(":")[1])) or []
-        result.passage = best_passage(texts, wanted)
+        result.passage = best_passage(texts, highlighter)
 
 
-def _matches(word: str, wanted: set[str], long_wanted: tuple[str, ...]) -> bool:
-    folded = fold(word).replace("’", "'")
-    return stem(folded) in wanted or any(
-        folded.startswith(w) or folded.endswith(w) for w in long_wanted
-    )
+class _Highlighter:
+    """Knows which words of a passage to mark; remembers its answer per word, since the
+    passages of one result page share most of their words."""
+
+    def __init__(self, wanted: set[str]) -> None:
+        self.wanted = wanted
+        self.long_wanted = tuple(w for w in wanted if len(w) >= 5)
+        self.seen: dict[str, bool] = {}
+
+    def matches(self, word: str) -> bool:
+        found = self.seen.get(word)
+        if found is None:
+            folded = fold(word).replace("’", "'")
+            found = stem(folded) in self.wanted or any(
+                folded.startswith(w) or folded.endswith(w) for w in self.long_wanted
+            )
+            self.seen[word] = found
+        return found
+
+    def marks(self, text: str) -> str:
+        """The escaped text with <mark> around the words that match."""
+        out: list[str] = []
+        last = 0
+        for match in WORD_RE.finditer(text):
+            if self.matches(match.group(0)):
+                out.append(html.escape(text[last : match.start()]))
+                out.append(f"<mark>{html.escape(match.group(0))}</mark>")
+                last = match.end()
+        out.append(html.escape(text[last:]))
+        return "".join(out)
 
 
-def _marks(text: str, wanted: set[str], long_wanted: tuple[str, ...]) -> str:
-    """The escaped text with <mark> around the words that match."""
-    out: list[str] = []
-    last = 0
-    for match in WORD_RE.finditer(text):
-        word = match.group(0)
-        out.append(html.escape(text[last : match.start()]))
-        if _matches(word, wanted, long_wanted):
-            out.append(f"<mark>{html.escape(word)}</mark>")
-        else:
-            out.append(html.escape(word))
-        last = match.end()
-    out.append(html.escape(text[last:]))
-    return "".join(out)
-
-
-def best_passage(texts: list[str], wanted: set[str]) -> str:
+def best_passage(texts: list[str], highlighter: _Highlighter) -> str:
     """The passage with the most matching words, shortened, with matches marked."""
-    long_wanted = tuple(w for w in wanted if len(w) >= 5)
+    wanted = highlighter.wanted
     best_hits, best_text = -1, ""
     for text in texts[:MAX_PASSAGES]:
         short = _shorten(text)
         hits = sum(1 for word in words(short) if stem(word) in wanted)
         if hits > best_hits:
             best_hits, best_text = hits, short
-    return _marks(best_text, wanted, long_wanted)
+    return highlighter.marks(best_text)
 
 
 def _shorten(text: str) -> str:

@@ -73,12 +73,13 @@ class Speller:
         if not limit or word in self.frequency:
             return None
         best: tuple[int, int, str] | None = None
-        for deleted in _deletes(word, limit):
-            for candidate in self.index.get(deleted, ()):
-                distance = edit_distance(word, candidate, limit)
-                if distance > limit or distance > max_typos(candidate):
-                    continue
-                key = (distance, -self.frequency[candidate], candidate)
-                if best is None or key < best:
-                    best = key
+        # A candidate shares several deletions with the word: measure it once.
+        candidates = {c for deleted in _deletes(word, limit) for c in self.index.get(deleted, ())}
+        for candidate in candidates:
+            distance = edit_distance(word, candidate, limit)
+            if distance > limit or distance > max_typos(candidate):
+                continue
+            key = (distance, -self.frequency[candidate], candidate)
+            if best is None or key < best:
+                best = key
         return best[2] if best else None

@@ -249,19 +249,25 @@ def stems(text: str, language: str = "nl", keep_stopwords: bool = False) -> list
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count one), cut off above `limit`."""
+    """Damerau-Levenshtein distance (adjacent swaps count one), cut off above `limit`.
+
+    Only cells within `limit` of the diagonal are computed: any path that leaves that
+    band already costs more than the limit, so long words cost little more than short."""
+    beyond = limit + 1
     if abs(len(a) - len(b)) > limit:
-        return limit + 1
+        return beyond
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [j if j <= limit else beyond for j in range(len(b) + 1)]
     for i, char_a in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, 1):
-            cost = 0 if char_a == char_b else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        current = [beyond] * (len(b) + 1)
+        current[0] = i if i <= limit else beyond
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            char_b = b[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = value
         if min(current) > limit:
-            return limit + 1
+            return beyond
         previous2, previous = previous, current
-    return previous[-1]
+    return min(previous[-1], beyond)

@@ -50,6 +50,30 @@ def test_typos_are_corrected_against_the_index():
     assert edit_distance("abc", "xyzxyz") > 2
 
 
+def full_distance(a: str, b: str) -> int:
+    """Damerau-Levenshtein (optimal string alignment) over the whole table, plainly."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        table[i][0] = i
+    for j in range(len(b) + 1):
+        table[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+letters = st.text(alphabet="aeiknorstv", max_size=14)
+
+
+@given(letters, letters, st.integers(1, 3))
+def test_the_banded_distance_agrees_with_the_whole_table(a, b, limit):
+    assert edit_distance(a, b, limit) == min(full_distance(a, b), limit + 1)
+
+
 def test_term_lists_are_editable_data():
     assert "werkgever" in term_list("terms_en")["employer"]
     assert all(key == key.lower() for key in term_list("synonyms"))

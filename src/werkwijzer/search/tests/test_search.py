@@ -137,3 +137,34 @@ def test_new_publication_is_found_at_once(kennisbank):
     page.title = "IVA en vervroegde IVA: de zebraregeling"
     page.save_revision().publish()
     assert top("zebraregeling", 1) == ["iva"]
+
+
+def test_the_engine_gets_only_words_the_index_knows(kennisbank, monkeypatch):
+    from werkwijzer.search import documents
+
+    asked = []
+    real = documents.article_candidates
+
+    def spy(words, locales, limit):
+        asked.append(list(words))
+        return real(words, locales, limit)
+
+    monkeypatch.setattr(documents, "article_candidates", spy)
+    search("xqzwv vermoeidheid")
+    search("xqzwv")
+    assert asked[0] and "xqzwv" not in asked[0]
+    assert asked[1] == []
+
+
+def test_engine_candidates_are_article_ids_in_the_asked_locales(kennisbank):
+    from wagtail.models import Locale
+
+    from werkwijzer.knowledge.models import ArticlePage
+    from werkwijzer.search.documents import article_candidates
+
+    dutch = Locale.objects.get(language_code="nl")
+    ids = article_candidates(["vermoeidheid", "moe"], [dutch.pk], 80)
+    assert ids and all(isinstance(pk, int) for pk in ids)
+    pages = ArticlePage.objects.filter(pk__in=ids)
+    assert {page.locale_id for page in pages} == {dutch.pk}
+    assert len(article_candidates(["vermoeidheid", "moe"], [dutch.pk], 2)) == 2
