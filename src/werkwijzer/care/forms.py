@@ -6,33 +6,25 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 
+# core/_field.html gives the Utrecht classes; these widgets only add what differs.
 class TextArea(forms.Textarea):
     def __init__(self, rows: int = 5) -> None:
-        super().__init__(attrs={"class": "utrecht-textarea care-textarea", "rows": rows})
-
-
-class TextInput(forms.TextInput):
-    def __init__(self, **attrs) -> None:
-        super().__init__(attrs={"class": "utrecht-textbox", **attrs})
+        super().__init__(attrs={"class": "care-textarea", "rows": rows})
 
 
 class EmailInput(forms.EmailInput):
+    """Someone else's address: the browser should not fill in the user's own."""
+
     def __init__(self) -> None:
-        super().__init__(attrs={"class": "utrecht-textbox", "autocomplete": "off"})
+        super().__init__(attrs={"autocomplete": "off"})
 
 
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self) -> None:
-        super().__init__(attrs={"class": "utrecht-textbox"}, format="%Y-%m-%d")
-
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"
-
-    def __init__(self) -> None:
-        super().__init__(attrs={"class": "utrecht-textbox"}, format="%Y-%m-%dT%H:%M")
 
 
 class StartForm(forms.Form):

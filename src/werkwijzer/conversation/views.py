@@ -23,8 +23,8 @@ from werkwijzer.conversation.content import Conversation, conversations, documen
 from werkwijzer.conversation.printing import pdf_response
 from werkwijzer.conversation.services import do_delete_list, do_save_list, load_list
 from werkwijzer.core.sources import sources
-from werkwijzer.timeline.labels import EMPLOYMENT_LABELS
 from werkwijzer.timeline.services import current_language
+from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, choices_for
 from werkwijzer.vocabulary.slugs import slugs
 
 OWN_QUESTIONS = 5
@@ -32,30 +32,21 @@ MAX_TEXT = 2000
 EMPLOYEE_LIKE = ("loondienst-vast", "loondienst-tijdelijk", "uitzendkracht")
 
 
-def _phase_labels() -> dict[str, str]:
-    return {
-        "diagnose": _("Just heard the diagnosis"),
-        "behandeling": _("In treatment"),
-        "na-behandeling": _("After treatment"),
-        "uitgezaaid": _("Living with metastatic cancer"),
-    }
-
-
-def _concern_labels() -> dict[str, str]:
-    return {
-        "werken-tijdens-behandeling": _("Working during treatment"),
-        "vermoeidheid": _("Fatigue"),
-        "concentratie-geheugen": _("Concentration and memory"),
-        "psychische-klachten": _("Fear, gloom or stress"),
-        "conflict-werkgever": _("Different expectations at work"),
-        "reintegratie-stagneert": _("Return to work is stuck"),
-        "werkplek-aanpassing": _("Adjusting my work"),
-        "financien": _("Money and income"),
-        "nieuw-werk-zoeken": _("Finding new work"),
-        "iva": _("Early IVA"),
-        "eigen-bedrijf": _("My own business"),
-        "terugkeer-volledig": _("Returning fully in the long run"),
-    }
+# The concerns the question lists offer to choose from (labels from the vocabulary).
+CONCERNS_OFFERED = (
+    "werken-tijdens-behandeling",
+    "vermoeidheid",
+    "concentratie-geheugen",
+    "psychische-klachten",
+    "conflict-werkgever",
+    "reintegratie-stagneert",
+    "werkplek-aanpassing",
+    "financien",
+    "nieuw-werk-zoeken",
+    "iva",
+    "eigen-bedrijf",
+    "terugkeer-volledig",
+)
 
 
 def _choice(value: str | None, allowed: tuple[str, ...]) -> str | None:
@@ -141,9 +132,9 @@ def index(request: HttpRequest) -> HttpResponse:
         "rows": _question_rows(conversation, situation, language, saved),
         "own_rows": list(enumerate(own[:OWN_QUESTIONS], start=1)),
         "saved": saved is not None,
-        "employment_labels": [(s, EMPLOYMENT_LABELS[s]) for s in slugs("employment")],
-        "phase_labels": list(_phase_labels().items()),
-        "concern_labels": list(_concern_labels().items()),
+        "employment_labels": choices_for("employment"),
+        "phase_labels": choices_for("phase"),
+        "concern_labels": [(slug, CONCERNS[slug]) for slug in CONCERNS_OFFERED],
         "conversation_labels": [(c.slug, c.title[language]) for c in situation["conversations"]],
     }
     return render(request, "conversation/index.html", context)
@@ -165,8 +156,8 @@ def questions_pdf(request: HttpRequest) -> HttpResponse:
         "questions": chosen,
         "own": own,
         "source": sources()[conversation.source],
-        "phase_label": _phase_labels().get(situation["phase"] or "", ""),
-        "employment_label": EMPLOYMENT_LABELS.get(situation["employment"] or "", ""),
+        "phase_label": PHASE.get(situation["phase"] or "", ""),
+        "employment_label": EMPLOYMENT.get(situation["employment"] or "", ""),
     }
     filename = f"{_('questions')}-{conversation.slug}.pdf"
     return pdf_response(request, "conversation/pdf/questions.html", context, filename)
@@ -217,7 +208,7 @@ def keuzehulp(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "doc": data,
         "employment": employment,
-        "employment_labels": [(s, EMPLOYMENT_LABELS[s]) for s in slugs("employment")],
+        "employment_labels": choices_for("employment"),
         "sources": [register[key] for key in data.get("sources", [])],
     }
     if request.method == "GET":

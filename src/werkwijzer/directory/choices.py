@@ -1,7 +1,7 @@
 """The codes a provider entry uses, with readable labels (translated through gettext).
 
-Helper kinds are the helper slugs of vocabulary.yaml (a public contract); the other
-lists belong to the directory and may grow.
+Helper kinds are the helper slugs of vocabulary.yaml (a public contract), labelled in
+`werkwijzer.vocabulary.labels`; the other lists belong to the directory and may grow.
 """
 
 from __future__ import annotations
@@ -9,36 +9,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.vocabulary.slugs import slugs
+from werkwijzer.vocabulary.labels import choices_for
 
-KIND_LABELS = {
-    "bedrijfsarts": _("Occupational physician (bedrijfsarts)"),
-    "baco": _("BACO: occupational physician specialised in cancer"),
-    "kag": _("KAG: clinical occupational physician in the hospital"),
-    "arbeidsdeskundige": _("Labour expert (arbeidsdeskundige)"),
-    "verzekeringsarts": _("Insurance physician"),
-    "re-integratiecoach": _("Re-integration coach"),
-    "jobcoach": _("Job coach"),
-    "bedrijfsmaatschappelijk-werker": _("Company social worker"),
-    "huisarts": _("GP (huisarts)"),
-    "medisch-specialist": _("Medical specialist"),
-    "verpleegkundige": _("Nurse or nurse specialist"),
-    "aya-verpleegkundige": _("AYA nurse (18 to 39 years)"),
-    "ondersteuningsconsulent-oncologie": _("Oncology support consultant"),
-    "ergotherapeut": _("Occupational therapist (ergotherapeut)"),
-    "fysiotherapeut-oncologie": _("Oncology physiotherapist"),
-    "poh-ggz": _("Mental health practice nurse (poh-ggz)"),
-    "maatschappelijk-werker": _("Social worker"),
-    "psycholoog": _("Psychologist"),
-    "psycho-oncologisch-centrum": _("Psycho-oncology centre"),
-    "ipso-centrum": _("IPSO walk-in centre"),
-    "patientenorganisatie": _("Patient organisation"),
-    "uwv": _("UWV"),
-    "arbeidsongeschiktheidsverzekeraar": _("Disability insurer"),
-    "werkgever": _("Employer"),
-}
-
-KIND_CHOICES = [(slug, KIND_LABELS.get(slug, slug)) for slug in slugs("helpers")]
+KIND_CHOICES = choices_for("helpers")
 
 # Kinds that can print the personal BACO folder.
 FOLDER_KINDS = frozenset({"baco", "kag"})

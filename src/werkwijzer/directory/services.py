@@ -23,13 +23,10 @@ from dataclasses import dataclass, field
 from django.db.models import Avg, Count, ExpressionWrapper, F, FloatField, QuerySet, Window
 from django.db.models.expressions import Combinable
 
-from werkwijzer.directory.choices import (
-    DEFAULT_RADIUS_KM,
-    KIND_LABELS,
-    MAX_RADIUS_KM,
-)
+from werkwijzer.directory.choices import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
 from werkwijzer.directory.geo import bounding_box, haversine_km, min_dot_product, unit_vector
 from werkwijzer.directory.models import Postcode, Provider, ProviderKindLocation
+from werkwijzer.vocabulary.slugs import slug_set
 
 PAGE_SIZE = 20
 _POSTCODE = re.compile(r"^\s*(\d{4})\s*([a-zA-Z]{2})?\s*$")
@@ -272,7 +269,7 @@ def nearby(kind: str, postcode: str, limit: int = 3, radius_km: float = 50) -> l
     for anything it cannot use (unknown postcode or kind, a bad number), never an error.
     """
     try:
-        if kind not in KIND_LABELS or int(limit) < 1:
+        if kind not in slug_set("helpers") or int(limit) < 1:
             return []
         radius = min(float(radius_km), MAX_RADIUS_KM)
         if not radius > 0:

@@ -32,24 +32,6 @@ AUDIENCES: dict[str, tuple[object, frozenset[str], frozenset[str]]] = {
     "professional": (_("For professionals"), frozenset({"professional"}), frozenset()),
 }
 
-ROLE_LABELS = {
-    "werkende": _("someone with or after cancer"),
-    "naaste": _("a partner, relative or friend"),
-    "werkgever": _("an employer, manager or HR"),
-    "professional": _("a professional (doctor, nurse, bedrijfsarts)"),
-}
-EMPLOYMENT_LABELS = {
-    "loondienst-vast": _("employed, permanent contract"),
-    "loondienst-tijdelijk": _("employed, fixed-term contract"),
-    "uitzendkracht": _("agency worker"),
-    "zzp": _("self-employed (zzp)"),
-    "uitkering-ww": _("on unemployment benefit (WW)"),
-    "uitkering-bijstand": _("on social assistance (bijstand)"),
-    "ziektewet": _("on Ziektewet benefit"),
-    "werkzoekend": _("looking for work"),
-    "student": _("student"),
-}
-
 
 @dataclass(frozen=True)
 class Persona:
@@ -82,13 +64,6 @@ class Persona:
         if self.employment and employments:
             weight *= 1.3 if self.employment in employments else 0.85
         return weight
-
-    def label(self) -> str:
-        parts = [
-            str(ROLE_LABELS.get(self.role, "")),
-            str(EMPLOYMENT_LABELS.get(self.employment, "")),
-        ]
-        return ", ".join(part for part in parts if part)
 
     def as_dict(self) -> dict[str, str]:
         return {"role": self.role, "employment": self.employment}

@@ -13,9 +13,10 @@ from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.navigator import labels
+from werkwijzer.navigator.labels import YES_NO_UNKNOWN
 from werkwijzer.navigator.messages import problem_message
 from werkwijzer.navigator.situation import MAX_AGE, MIN_AGE, Problem
+from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORKING
 
 
 @dataclass
@@ -39,12 +40,12 @@ class Question:
 
 def _questions() -> list[Question]:
     return [
-        Question("role", _("Who are you?"), "radio", labels.ROLE, required=True),
+        Question("role", _("Who are you?"), "radio", ROLE, required=True),
         Question(
             "employment",
             _("What is the work situation?"),
             "radio",
-            labels.EMPLOYMENT,
+            EMPLOYMENT,
             _(
                 "Are you a loved one? Give your own work. Are you an employer? Give your employee's."
             ),
@@ -54,14 +55,14 @@ def _questions() -> list[Question]:
             "phase",
             _("Where are you (or your loved one) in the illness?"),
             "radio",
-            labels.PHASE,
+            PHASE,
             required=True,
         ),
         Question(
             "working",
             _("How much is the work being done now?"),
             "radio",
-            labels.WORKING,
+            WORKING,
             required=True,
         ),
         Question(
@@ -75,7 +76,7 @@ def _questions() -> list[Question]:
             "concerns",
             _("What are your questions or worries?"),
             "checkbox",
-            labels.CONCERNS,
+            CONCERNS,
             _("Choose as many as you like, or none."),
         ),
         Question(
@@ -94,13 +95,13 @@ def _questions() -> list[Question]:
             "has_bedrijfsarts",
             _("Is there a bedrijfsarts or occupational health service?"),
             "radio",
-            labels.YES_NO_UNKNOWN,
+            YES_NO_UNKNOWN,
         ),
         Question(
             "has_aov",
             _("Self-employed: do you have disability insurance (AOV)?"),
             "radio",
-            labels.YES_NO_UNKNOWN,
+            YES_NO_UNKNOWN,
         ),
         Question(
             "postcode",

@@ -12,12 +12,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from werkwijzer.navigator import labels
 from werkwijzer.navigator.forms import situation_data
 from werkwijzer.navigator.models import SavedPlan
 from werkwijzer.navigator.services import make_plan
 from werkwijzer.navigator.situation import InvalidSituation, parse_situation
 from werkwijzer.screening.services import screening_answers
+from werkwijzer.vocabulary.labels import EMPLOYMENT, PHASE
 
 MAX_SAVED_PLANS = 50
 
@@ -26,7 +26,7 @@ def _title(situation) -> str:
     when = date_format(timezone.localtime(), "j F Y")
     return _("Plan of %(date)s: %(summary)s") % {
         "date": when,
-        "summary": f"{labels.EMPLOYMENT[situation.employment]}, {labels.PHASE[situation.phase]}",
+        "summary": f"{EMPLOYMENT[situation.employment]}, {PHASE[situation.phase]}",
     }
 
 

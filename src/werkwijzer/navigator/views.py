@@ -9,13 +9,14 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from werkwijzer.core.pdf import render_pdf
-from werkwijzer.navigator import labels
 from werkwijzer.navigator.forms import questions, situation_data
+from werkwijzer.navigator.labels import PARTY
 from werkwijzer.navigator.services import make_plan
 from werkwijzer.navigator.situation import InvalidSituation, Situation, parse_situation
 from werkwijzer.screening.services import screening_answers
 from werkwijzer.timeline.ics import route_to_ics
 from werkwijzer.timeline.routes import build_route
+from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORKING
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -52,13 +53,13 @@ def _plan_context(plan) -> dict:
         "plan": plan,
         "answers": situation.as_dict(),
         "summary": [
-            labels.ROLE[situation.role],
-            labels.EMPLOYMENT[situation.employment],
-            labels.PHASE[situation.phase],
-            labels.WORKING[situation.working],
+            ROLE[situation.role],
+            EMPLOYMENT[situation.employment],
+            PHASE[situation.phase],
+            WORKING[situation.working],
         ],
-        "concern_labels": [labels.CONCERNS[c] for c in situation.concerns],
-        "parties": labels.PARTY,
+        "concern_labels": [CONCERNS[c] for c in situation.concerns],
+        "parties": PARTY,
     }
 
 

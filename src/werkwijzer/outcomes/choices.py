@@ -22,11 +22,6 @@ CARE_SETTINGS = {
     "algemeen": _("General hospital"),
     "categoraal": _("Cancer centre (categorical)"),
 }
-WORKING = {
-    "volledig": _("Yes, as much as before"),
-    "gedeeltelijk": _("Yes, less than before"),
-    "niet": _("No, not at the moment"),
-}
 RETURNED = {
     "yes": _("Yes"),
     "no": _("No"),

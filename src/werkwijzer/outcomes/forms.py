@@ -13,6 +13,7 @@ from werkwijzer.outcomes import choices
 from werkwijzer.outcomes.moments import add_months
 from werkwijzer.outcomes.questionnaire import FIELDS
 from werkwijzer.screening.forms import FieldErrorsMixin
+from werkwijzer.vocabulary.labels import WORKING
 
 
 def _choice(label: Any, options: dict, help_text: Any = "") -> forms.CharField:
@@ -64,7 +65,7 @@ class ProfileForm(FieldErrorsMixin, forms.Form):
 
 
 class QuestionnaireForm(FieldErrorsMixin, forms.Form):
-    working = _choice(_("Do you work now?"), choices.WORKING)
+    working = _choice(_("Do you work now?"), WORKING)
     hours = forms.CharField(
         label=_("How many hours a week do you work now?"),
         help_text=_("Paid work. Fill in 0 if you do not work."),

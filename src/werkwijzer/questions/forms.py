@@ -37,6 +37,7 @@ class AskForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_(
             "Only if you want an e-mail when the answer is ready. We delete it once that e-mail is sent."
         ),

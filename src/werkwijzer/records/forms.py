@@ -62,6 +62,8 @@ class WorkDataForm(forms.ModelForm):
             "mental_demands": forms.Textarea(attrs={"rows": 3}),
             "sick_leave_history": forms.Textarea(attrs={"rows": 3}),
             "goals": forms.Textarea(attrs={"rows": 3}),
+            # any step: the error message about decimals is clearer than the browser's
+            "hours_per_week": forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
             "sick_leave_start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {

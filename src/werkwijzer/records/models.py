@@ -9,28 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.vocabulary.slugs import slugs
-
-EMPLOYMENT_LABELS = {
-    "loondienst-vast": _("Employee, permanent contract"),
-    "loondienst-tijdelijk": _("Employee, temporary contract"),
-    "uitzendkracht": _("Agency worker"),
-    "zzp": _("Self-employed (zzp)"),
-    "uitkering-ww": _("Unemployment benefit (WW)"),
-    "uitkering-bijstand": _("Social assistance (bijstand)"),
-    "ziektewet": _("Sickness benefit (Ziektewet)"),
-    "werkzoekend": _("Looking for work"),
-    "student": _("Student"),
-}
-WORKING_LABELS = {
-    "volledig": _("I work my usual hours"),
-    "gedeeltelijk": _("I work part of my hours"),
-    "niet": _("I do not work at the moment"),
-}
-
-
-def _choices(section: str, labels: dict) -> list[tuple[str, object]]:
-    return [(slug, labels.get(slug, slug)) for slug in slugs(section)]
+from werkwijzer.vocabulary.labels import choices_for
 
 
 class WorkData(models.Model):
@@ -62,7 +41,7 @@ class WorkData(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(80)],
     )
     contract = models.CharField(
-        _("contract"), max_length=32, blank=True, choices=_choices("employment", EMPLOYMENT_LABELS)
+        _("contract"), max_length=32, blank=True, choices=choices_for("employment")
     )
     employer_size = models.CharField(
         _("employer size"), max_length=16, blank=True, choices=EmployerSize.choices
@@ -73,7 +52,7 @@ class WorkData(models.Model):
         _("current work status"),
         max_length=32,
         blank=True,
-        choices=_choices("working", WORKING_LABELS),
+        choices=choices_for("working"),
     )
     work_ability = models.PositiveSmallIntegerField(
         _("work ability (0 to 10)"),

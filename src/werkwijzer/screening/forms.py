@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.navigator.labels import EMPLOYMENT, PHASE
 from werkwijzer.screening.rules import AGE_RANGE, DISTRESS_MAX, YES_NO_ANSWERS
+from werkwijzer.vocabulary.labels import choices_for
 
 YES_NO = (("yes", _("Yes")), ("no", _("No")))
 
@@ -50,14 +50,14 @@ class ScreeningForm(FieldErrorsMixin, forms.Form):
     )
     employment = forms.ChoiceField(
         label=_("Work situation"),
-        choices=list(EMPLOYMENT.items()),
+        choices=choices_for("employment"),
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose one of the work situations in the list.")},
     )
     phase = forms.ChoiceField(
         label=_("Phase of the illness"),
-        choices=list(PHASE.items()),
+        choices=choices_for("phase"),
         required=False,
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose one of the phases in the list.")},

@@ -7,7 +7,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.timeline.labels import EMPLOYMENT_LABELS
 from werkwijzer.timeline.routes import MAX_AOV_WAITING_DAYS, MAX_EXTENSION_WEEKS
 from werkwijzer.timeline.services import (
     TimelineInput,
@@ -15,7 +14,7 @@ from werkwijzer.timeline.services import (
     compute,
     parse_input,
 )
-from werkwijzer.vocabulary.slugs import slugs
+from werkwijzer.vocabulary.labels import choices_for
 
 HISTORY_ROWS = 3
 
@@ -23,20 +22,11 @@ HISTORY_ROWS = 3
 class DateInput(forms.DateInput):
     input_type = "date"
 
-    def __init__(self) -> None:
-        super().__init__(format="%Y-%m-%d", attrs={"class": "utrecht-textbox"})
-
-
-def _number(**attrs: Any) -> forms.NumberInput:
-    return forms.NumberInput(attrs={"class": "utrecht-textbox", "inputmode": "numeric", **attrs})
-
 
 class TimelineForm(forms.Form):
     employment = forms.ChoiceField(
         label=_("Your work situation"),
-        choices=[("", _("Choose…"))]
-        + [(slug, EMPLOYMENT_LABELS[slug]) for slug in slugs("employment")],
-        widget=forms.Select(attrs={"class": "utrecht-select"}),
+        choices=[("", _("Choose…")), *choices_for("employment")],
     )
     sick_since = forms.DateField(
         label=_("First day of sickness"),
@@ -55,7 +45,6 @@ class TimelineForm(forms.Form):
         required=False,
         min_value=0,
         max_value=MAX_EXTENSION_WEEKS,
-        widget=_number(min=0, max=MAX_EXTENSION_WEEKS),
     )
     aov_waiting_days = forms.IntegerField(
         label=_("Waiting period of your disability insurance (AOV), in days"),
@@ -63,7 +52,6 @@ class TimelineForm(forms.Form):
         required=False,
         min_value=0,
         max_value=MAX_AOV_WAITING_DAYS,
-        widget=_number(min=0, max=MAX_AOV_WAITING_DAYS),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -79,9 +67,6 @@ class TimelineForm(forms.Form):
                 required=False,
                 widget=DateInput(),
             )
-        for name, field in self.fields.items():
-            if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}_help"
         self.situation: TimelineInput | None = None
         self.route = None
 

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from django import template
 
-from werkwijzer.knowledge.personas import AUDIENCES, EMPLOYMENT_LABELS, ROLE_LABELS
+from werkwijzer.knowledge.personas import AUDIENCES
+from werkwijzer.vocabulary.labels import choices_for
 
 register = template.Library()
 
@@ -14,8 +15,8 @@ def persona_picker(context) -> dict:
         "request": request,
         "csrf_token": context.get("csrf_token"),
         "persona": context.get("persona"),
-        "roles": [(slug, str(label)) for slug, label in ROLE_LABELS.items()],
-        "employments": [(slug, str(label)) for slug, label in EMPLOYMENT_LABELS.items()],
+        "roles": choices_for("role"),
+        "employments": choices_for("employment"),
     }
 
 

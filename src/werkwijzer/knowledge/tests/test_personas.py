@@ -65,3 +65,13 @@ def test_picker_refuses_foreign_redirects_and_can_forget(client, kennisbank):
     client.post("/kennisbank/ik-ben/", {"clear": "1"})
     assert "persona" not in client.session
     assert client.get("/kennisbank/ik-ben/").status_code == 405
+
+
+def test_picker_offers_the_vocabulary_labels_in_dutch(client, kennisbank):
+    session = client.session
+    session["persona"] = {"role": "werkgever", "employment": ""}
+    session.save()
+    html = client.get("/kennisbank/").content.decode()
+    assert "Ik heb of had kanker en ik werk (of wil werken)" in html
+    assert '<option value="zzp">Zelfstandige (zzp)</option>' in html
+    assert "Voor jou</h2>" in html

@@ -60,3 +60,12 @@ def test_plan_as_pdf_json_and_calendar(client):
 
 def test_unknown_output_is_not_found(client):
     assert client.post("/wegwijzer/plan.exe", form_data()).status_code == 404
+
+
+def test_the_plan_summary_names_the_situation_in_the_visitors_language(client):
+    dutch = client.post("/wegwijzer/plan/", form_data()).content.decode()
+    assert "In loondienst met een vast contract · In behandeling · Nu niet" in dutch
+    assert "Vermoeidheid" in dutch
+    english = client.post("/wegwijzer/plan/", form_data(), HTTP_ACCEPT_LANGUAGE="en")
+    html = english.content.decode()
+    assert "Employee with a permanent contract · In treatment · Not at the moment" in html

@@ -96,3 +96,10 @@ def test_fhir_download(login, person):
     assert "attachment" in response["Content-Disposition"]
     assert b'"resourceType": "Bundle"' in response.content
     assert AuditEvent.objects.filter(action="export", subject=person).exists()
+
+
+def test_choices_show_the_vocabulary_labels_in_dutch(login, person):
+    body = login(person).get(URL).content.decode()
+    assert "In loondienst met een tijdelijk contract" in body
+    assert "Werkzoekend, zonder uitkering" in body
+    assert "Gedeeltelijk" in body
