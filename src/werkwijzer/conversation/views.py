@@ -43,6 +43,7 @@ CONCERNS_OFFERED = (
     "werkplek-aanpassing",
     "financien",
     "nieuw-werk-zoeken",
+    "solliciteren",
     "iva",
     "eigen-bedrijf",
     "terugkeer-volledig",

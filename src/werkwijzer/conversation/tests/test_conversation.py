@@ -28,6 +28,17 @@ class TestContent:
             assert len(conversation.questions) >= 5
             assert all(q.text["nl"] and q.text["en"] for q in conversation.questions)
 
+    def test_every_concern_a_question_is_tagged_with_can_be_chosen(self):
+        from werkwijzer.conversation.views import CONCERNS_OFFERED
+
+        tagged = {
+            concern
+            for conversation in conversations(settings.CONTENT_DIR)
+            for question in conversation.questions
+            for concern in question.concerns
+        }
+        assert tagged <= set(CONCERNS_OFFERED)
+
     def test_preselection_follows_phase_employment_and_concerns(self):
         baco = {c.slug: c for c in conversations(settings.CONTENT_DIR)}["baco"]
         chosen = {
