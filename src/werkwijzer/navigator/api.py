@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import orjson
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
@@ -107,11 +109,13 @@ def create_plan(request: HttpRequest) -> HttpResponse:
     data = read_json_body(request)
     if isinstance(data, dict):
         data.setdefault("language", translation.get_language() or "nl")
+    today = dt.date.today()  # once: the check of sick_since and the plan use the same day
     try:
-        situation = parse_situation(data)
+        situation = parse_situation(data, today=today)
     except InvalidSituation as invalid:
         raise ApiError([problem_as_error(problem) for problem in invalid.problems]) from None
     # Written by the plan itself rather than validated against PlanOut again: the plan's
     # shape is fixed by the engine's dataclasses (tested against the schema), and this
     # keeps the endpoint close to the cost of the framework itself.
-    return HttpResponse(make_plan(situation).to_json(), content_type="application/json")
+    body = make_plan(situation, today=today).to_json()
+    return HttpResponse(body, content_type="application/json")

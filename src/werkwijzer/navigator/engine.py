@@ -308,11 +308,41 @@ class CatalogueEntry:
     max_age: int | None = None
 
     def applies(self, situation: Situation) -> bool:
-        if situation.employment not in self.applies_to:
+        return self.applies_to_person(situation.employment, situation.age)
+
+    def applies_to_person(self, employment: str, age: int) -> bool:
+        if employment not in self.applies_to:
             return False
-        if self.min_age is not None and situation.age < self.min_age:
+        if self.min_age is not None and age < self.min_age:
             return False
-        return self.max_age is None or situation.age <= self.max_age
+        return self.max_age is None or age <= self.max_age
+
+
+class Catalogue(dict[str, CatalogueEntry]):
+    """The helper catalogue in one language, built once and not changed afterwards, so
+    it can remember which helpers apply to each work situation and age."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._applicable: dict[tuple[str, int], frozenset[str]] = {}
+
+    def applicable(self, employment: str, age: int) -> frozenset[str]:
+        found = self._applicable.get((employment, age))
+        if found is None:
+            found = frozenset(
+                slug for slug, entry in self.items() if entry.applies_to_person(employment, age)
+            )
+            self._applicable[employment, age] = found
+        return found
+
+
+def applicable_helpers(
+    catalogue: Mapping[str, CatalogueEntry], situation: Situation
+) -> frozenset[str]:
+    """The slugs of the helpers that apply to the situation's work and age."""
+    if isinstance(catalogue, Catalogue):
+        return catalogue.applicable(situation.employment, situation.age)
+    return frozenset(slug for slug, entry in catalogue.items() if entry.applies(situation))
 
 
 # The plan's JSON is its dataclasses written field by field (orjson writes dates as ISO
@@ -439,10 +469,11 @@ class _Collected:
 
 def _collect(
     situation: Situation,
-    catalogue: Mapping[str, CatalogueEntry],
+    usable: frozenset[str],
     rules: tuple[Rule, ...] | None,
     flags: Mapping[str, bool],
 ) -> _Collected:
+    """What the rules that fire add, keeping only helpers in `usable`."""
     found = _Collected()
     if rules is None:
         candidates = _default_candidates(
@@ -466,8 +497,7 @@ def _collect(
                 continue
             outcome = Outcome.of(rule, situation.language, facts)
         for helper in rule.helpers:
-            entry = catalogue.get(helper.slug)
-            if entry is None or not entry.applies(situation):
+            if helper.slug not in usable:
                 continue
             found.priority[helper.slug] = min(found.priority.get(helper.slug, 9), helper.priority)
             found.first_seen.setdefault(helper.slug, index)
@@ -530,18 +560,14 @@ def _attention_reason(group: Attention) -> Reason:
 
 
 def _add_attention(
-    found: _Collected,
-    attention: Iterable[Attention],
-    situation: Situation,
-    catalogue: Mapping[str, CatalogueEntry],
+    found: _Collected, attention: Iterable[Attention], usable: frozenset[str]
 ) -> None:
     """Let the screening's flags bring in the helpers of their flow charts, with the reason."""
     first_index = len(found.first_seen) + 1000  # after every rule-found helper of equal priority
     for offset, group in enumerate(attention):
         reason = _attention_reason(group)
         for slug in group.refer:
-            entry = catalogue.get(slug)
-            if entry is None or not entry.applies(situation):
+            if slug not in usable:
                 continue
             found.priority[slug] = min(found.priority.get(slug, 9), ATTENTION_PRIORITY)
             found.first_seen.setdefault(slug, first_index + offset)
@@ -560,9 +586,10 @@ def plan(
 ) -> Plan:
     """Apply every rule to the situation and build the personal plan."""
     flags = derived_flags(situation, today)
-    found = _collect(situation, catalogue, tuple(rules) if rules is not None else None, flags)
+    usable = applicable_helpers(catalogue, situation)
+    found = _collect(situation, usable, tuple(rules) if rules is not None else None, flags)
     attention = tuple(screening(situation)) if screening else ()
-    _add_attention(found, attention, situation, catalogue)
+    _add_attention(found, attention, usable)
     ordered = sorted(
         found.priority,
         key=lambda slug: (found.priority[slug], found.first_seen[slug], catalogue[slug].order),

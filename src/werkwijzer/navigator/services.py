@@ -19,6 +19,7 @@ from werkwijzer.directory.services import nearby
 from werkwijzer.helpers.models import Helper, HelperText
 from werkwijzer.navigator.engine import (
     Attention,
+    Catalogue,
     CatalogueEntry,
     Plan,
     ScreeningSource,
@@ -63,7 +64,7 @@ def catalogue(language: str) -> Mapping[str, CatalogueEntry]:
     merged = _catalogue_cache["merged"]
     if language not in merged:
         entries = _catalogue_cache["entries"]
-        merged[language] = {**entries.get("nl", {}), **entries.get(language, {})}
+        merged[language] = Catalogue({**entries.get("nl", {}), **entries.get(language, {})})
     return merged[language]
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +156,11 @@ def age_class(age: Any) -> tuple[bool, ...]:
     flags, so callers can remember results per class instead of per year of age."""
     if not isinstance(age, int):
         return ()
+    return _age_class(age)
+
+
+@lru_cache(maxsize=256)
+def _age_class(age: int) -> tuple[bool, ...]:
     return tuple(low <= age <= high for low, high in _age_ranges())
 
 

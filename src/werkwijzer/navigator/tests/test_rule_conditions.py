@@ -11,8 +11,10 @@ from hypothesis import given, settings
 
 from werkwijzer.navigator.engine import (
     FLAG_NAMES,
+    Catalogue,
     RuleError,
     _collect,
+    applicable_helpers,
     candidate_rules,
     default_rules,
     derived_flags,
@@ -75,11 +77,23 @@ def test_every_rule_fires_exactly_when_its_conditions_say_so(data):
 @given(situations)
 def test_the_remembered_default_rules_give_the_same_plan_as_rules_passed_in(data):
     situation = parse_situation(data, today=TODAY)
-    catalogue = file_catalogue(situation.language)
+    usable = applicable_helpers(file_catalogue(situation.language), situation)
     flags = derived_flags(situation, TODAY)
-    remembered = _collect(situation, catalogue, None, flags)
-    passed_in = _collect(situation, catalogue, default_rules(), flags)
+    remembered = _collect(situation, usable, None, flags)
+    passed_in = _collect(situation, usable, default_rules(), flags)
     assert remembered == passed_in
+
+
+@settings(max_examples=200, deadline=None)
+@given(situations)
+def test_the_catalogue_remembers_exactly_the_helpers_that_apply(data):
+    situation = parse_situation(data, today=TODAY)
+    plain = file_catalogue(situation.language)
+    remembering = Catalogue(plain)
+    expected = {slug for slug, entry in plain.items() if entry.applies(situation)}
+    assert applicable_helpers(remembering, situation) == expected
+    assert applicable_helpers(remembering, situation) == expected  # asked again: remembered
+    assert applicable_helpers(plain, situation) == expected
 
 
 def test_flag_names_are_the_derived_flags():
