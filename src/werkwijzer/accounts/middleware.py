@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,7 +14,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from werkwijzer.accounts import twofactor
-from werkwijzer.accounts.session import LAST_ACTIVITY_KEY, second_factor_done
+from werkwijzer.accounts.session import (
+    LAST_ACTIVITY_KEY,
+    back_here,
+    second_factor_done,
+    with_next,
+)
 
 # Paths open to a logged-in user who has not passed the second factor yet.
 _OPEN_URL_NAMES = (
@@ -63,8 +67,7 @@ class SecondFactorMiddleware:
             message = _("Log in with your second factor first.")
             return JsonResponse({"errors": [{"field": "", "message": message}]}, status=401)
         target = "accounts:totp_verify" if device else "accounts:totp_setup"
-        query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
-        return redirect(reverse(target) + (f"?{query}" if query else ""))
+        return redirect(with_next(reverse(target), back_here(request)))
 
 
 def idle_timeout(user) -> int:
@@ -94,10 +97,7 @@ class IdleTimeoutMiddleware:
                         "You were logged out because you did nothing for a while. Please log in again."
                     ),
                 )
-                query = (
-                    urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
-                )
-                return redirect(reverse("accounts:login") + (f"?{query}" if query else ""))
+                return redirect(with_next(reverse("accounts:login"), back_here(request)))
             if not isinstance(last, int) or now - last >= 60:
                 request.session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)

@@ -6,13 +6,12 @@ who passed it, so a session that somehow changes hands does not carry it over.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.http import HttpRequest
 
 SECOND_FACTOR_KEY = "accounts.second_factor_user"
 LAST_ACTIVITY_KEY = "accounts.last_activity"
-# During login: the user who passed the password but not yet the second factor.
-PENDING_USER_KEY = "accounts.pending_user"
-PENDING_NEXT_KEY = "accounts.pending_next"
 
 
 def second_factor_done(request: HttpRequest) -> bool:
@@ -24,3 +23,17 @@ def second_factor_done(request: HttpRequest) -> bool:
 
 def mark_second_factor_done(request: HttpRequest) -> None:
     request.session[SECOND_FACTOR_KEY] = request.user.pk
+
+
+def forget_second_factor(request: HttpRequest) -> None:
+    request.session.pop(SECOND_FACTOR_KEY, None)
+
+
+def with_next(url: str, next_url: str) -> str:
+    """The url with ?next=next_url, or the url alone when there is nowhere to go back to."""
+    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
+
+
+def back_here(request: HttpRequest) -> str:
+    """Where to return after logging in: this page, if it was a plain GET."""
+    return request.get_full_path() if request.method == "GET" else ""

@@ -28,7 +28,12 @@ from werkwijzer.accounts.forms import (
     RegistrationForm,
 )
 from werkwijzer.accounts.models import LoginAttempt, User
-from werkwijzer.accounts.session import mark_second_factor_done, second_factor_done
+from werkwijzer.accounts.session import (
+    forget_second_factor,
+    mark_second_factor_done,
+    second_factor_done,
+    with_next,
+)
 
 
 def locked_message() -> str:
@@ -56,12 +61,6 @@ def home_for(user: User) -> str:
         except NoReverseMatch:
             pass
     return reverse("accounts:account")
-
-
-def _with_next(url: str, next_url: str) -> str:
-    from urllib.parse import urlencode
-
-    return f"{url}?{urlencode({'next': next_url})}" if next_url else url
 
 
 def _find_username(typed: str) -> str:
@@ -114,9 +113,9 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 login(request, user)
                 target = next_url or home_for(user)
                 if twofactor.confirmed_device(user):
-                    return redirect(_with_next(reverse("accounts:totp_verify"), target))
+                    return redirect(with_next(reverse("accounts:totp_verify"), target))
                 if twofactor.required_for(user):
-                    return redirect(_with_next(reverse("accounts:totp_setup"), target))
+                    return redirect(with_next(reverse("accounts:totp_setup"), target))
                 return redirect(target)
     context = {"form": form, "next": next_url}
     return render(request, "accounts/login.html", context, status=status)
@@ -144,7 +143,7 @@ def totp_verify(request: HttpRequest) -> HttpResponse:
     user = request.user
     device = twofactor.confirmed_device(user)
     if device is None:
-        return redirect(_with_next(reverse("accounts:totp_setup"), next_url))
+        return redirect(with_next(reverse("accounts:totp_setup"), next_url))
     if second_factor_done(request):
         return redirect(next_url or home_for(user))
     form = CodeForm(request.POST if request.method == "POST" else None)
@@ -190,7 +189,7 @@ def recovery(request: HttpRequest) -> HttpResponse:
     next_url = _next_url(request)
     user = request.user
     if twofactor.confirmed_device(user) is None:
-        return redirect(_with_next(reverse("accounts:totp_setup"), next_url))
+        return redirect(with_next(reverse("accounts:totp_setup"), next_url))
     if second_factor_done(request):
         return redirect(next_url or home_for(user))
     form = RecoveryCodeForm(request.POST if request.method == "POST" else None)
@@ -224,7 +223,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
         if second_factor_done(request):
             messages.info(request, _("Your authenticator app is already set up."))
             return redirect("accounts:account")
-        return redirect(_with_next(reverse("accounts:totp_verify"), next_url))
+        return redirect(with_next(reverse("accounts:totp_verify"), next_url))
     device = twofactor.pending_device(user)
     form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -294,7 +293,7 @@ def remove_second_factor(request: HttpRequest) -> HttpResponse:
         }
         return render(request, "accounts/account.html", context, status=400)
     twofactor.remove_second_factor(user)
-    request.session.pop("accounts.second_factor_user", None)
+    forget_second_factor(request)
     if twofactor.required_for(user):
         messages.info(
             request, _("Your old authenticator app no longer works. Set up the new one now.")
