@@ -11,7 +11,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -20,7 +19,7 @@ from werkwijzer.care import forms, services
 from werkwijzer.care.models import STATE_LABELS, Referral
 from werkwijzer.care.services import CareError
 from werkwijzer.care.workflow import Action, State
-from werkwijzer.core.pdf import render_pdf
+from werkwijzer.core.pdf import pdf_response
 from werkwijzer.directory.models import Provider
 
 ACTION_LABELS = {
@@ -304,10 +303,8 @@ def advice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if (response := _login_first(request)) is not None:
         return response
     advice = services.get_person_advice(request.user, pk)
-    html = render_to_string("care/advice_letter.html", {"advice": advice}, request=request)
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="advies-{advice.pk}.pdf"'
-    return response
+    context = {"advice": advice}
+    return pdf_response(request, "care/advice_letter.html", context, f"advies-{advice.pk}.pdf")
 
 
 @require_GET
@@ -332,10 +329,8 @@ def employer_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     if (response := _login_first(request)) is not None:
         return response
     report = services.get_employer_report(request.user, pk)
-    html = render_to_string("care/employer_report_pdf.html", {"report": report}, request=request)
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="werkgeversrapport-{report.pk}.pdf"'
-    return response
+    filename = f"werkgeversrapport-{report.pk}.pdf"
+    return pdf_response(request, "care/employer_report_pdf.html", {"report": report}, filename)
 
 
 @require_POST

@@ -9,11 +9,13 @@ it loads Pango, which no other page needs.
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
@@ -51,3 +53,14 @@ def pdf_document(html: str) -> Document:
 def render_pdf(html: str) -> bytes:
     """A PDF of a complete HTML document; static files are linked as /static/..."""
     return pdf_document(html).write_pdf()
+
+
+def pdf_response(
+    request: HttpRequest, template: str, context: dict[str, Any], filename: str
+) -> HttpResponse:
+    """A template as a PDF download; never cached, since many hold personal details."""
+    html = render_to_string(template, context, request=request)
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response

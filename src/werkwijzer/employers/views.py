@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from werkwijzer.conversation.content import document, localise
-from werkwijzer.conversation.printing import pdf_response
+from werkwijzer.core.pdf import pdf_response
 from werkwijzer.core.sources import sources
 from werkwijzer.employers.documents import template_docx
 from werkwijzer.timeline.services import current_language

@@ -149,6 +149,7 @@ def test_advice_pdf_for_person(login, person, baco, provider):
     response = client.get(reverse("care:advice_pdf", args=[advice.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+    assert response["Cache-Control"] == "no-store"  # a medical letter stays out of caches
     from io import BytesIO
 
     from pypdf import PdfReader
