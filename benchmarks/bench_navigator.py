@@ -1,7 +1,7 @@
 """Wegwijzer: the plan computed in-process, and /api/v1/plan against a trivial endpoint.
 
 Targets (issue 2): plan computation cheap (median and p99 over 10,000 random situations);
-/api/v1/plan at least 80% of the throughput of /api/v1/health on the same gunicorn server
+/api/v1/plan at least 80% of the throughput of /api/v1/live (the liveness path) on the same gunicorn server
 under the same wrk load on 127.0.0.1.
 """
 
@@ -66,12 +66,12 @@ def run(args) -> str:
     seconds = 2 if args.quick else 5
     rounds = []
     with gunicorn(workers=2) as base:
-        wrk(f"{base}/api/v1/health", 2)  # warm up both workers
+        wrk(f"{base}/api/v1/live", 2)  # warm up both workers
         wrk(f"{base}/api/v1/plan", 2, bodies=bodies)
         # Alternate the two loads, so that a machine that slows down or speeds up during
         # the run (other work on a shared host) weighs on both alike.
         for _ in range(ROUNDS):
-            health = wrk(f"{base}/api/v1/health", seconds)
+            health = wrk(f"{base}/api/v1/live", seconds)
             plan = wrk(f"{base}/api/v1/plan", seconds, bodies=bodies)
             rounds.append((health, plan, plan / health))
     health, plan, ratio = sorted(rounds, key=lambda row: row[2])[len(rounds) // 2]
@@ -85,7 +85,7 @@ def run(args) -> str:
 | --- | --- | --- |
 | plan computed and written as JSON in-process, median over {count:,} random situations | {median_us:.0f} µs | small beside the framework |
 | same, p99 | {p99_us:.0f} µs | |
-| `GET /api/v1/health` (trivial JSON), gunicorn 2 workers, wrk 2 threads × 8 connections, {seconds} s | {health:,.0f} req/s | baseline |
+| `GET /api/v1/live` (trivial JSON), gunicorn 2 workers, wrk 2 threads × 8 connections, {seconds} s | {health:,.0f} req/s | baseline |
 | `POST /api/v1/plan`, 1,000 different random situations in turn, same server and load | {plan:,.0f} req/s | |
 | plan throughput / trivial endpoint (median of {ROUNDS} alternating rounds: {all_ratios}) | {ratio:.0%} | ≥ 80% ({verdict}) |
 

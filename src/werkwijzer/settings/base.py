@@ -135,14 +135,29 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("DJANGO_STATIC_ROOT", str(BASE_DIR / "var" / "static")))
-STATICFILES_DIRS = [
-    PACKAGE_DIR / "static",
-    # NL Design System (Utrecht) CSS and tokens, installed from npm by the Makefile.
-    ("vendor/utrecht", NODE_MODULES_DIR / "@utrecht" / "component-library-css" / "dist"),
-    ("vendor/utrecht-tokens", NODE_MODULES_DIR / "@utrecht" / "design-tokens" / "dist"),
-    ("vendor/leaflet", NODE_MODULES_DIR / "leaflet" / "dist"),
-    ("vendor/htmx", NODE_MODULES_DIR / "htmx.org" / "dist"),
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "werkwijzer.core.staticfiles.VendorFilesFinder",
 ]
+# Only the npm files the templates use (installed by the Makefile): see core/staticfiles.py.
+_LEAFLET_IMAGES = [
+    "layers.png",
+    "layers-2x.png",
+    "marker-icon.png",
+    "marker-icon-2x.png",
+    "marker-shadow.png",
+]
+WERKWIJZER_VENDOR_STATIC = {
+    "vendor/utrecht/index.css": "@utrecht/component-library-css/dist/index.css",
+    "vendor/utrecht-tokens/theme.css": "@utrecht/design-tokens/dist/theme.css",
+    "vendor/leaflet/leaflet.css": "leaflet/dist/leaflet.css",
+    "vendor/leaflet/leaflet.js": "leaflet/dist/leaflet.js",
+    # leaflet.js names its source map; the manifest storage insists the file exists.
+    "vendor/leaflet/leaflet.js.map": "leaflet/dist/leaflet.js.map",
+    **{f"vendor/leaflet/images/{name}": f"leaflet/dist/images/{name}" for name in _LEAFLET_IMAGES},
+}
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("DJANGO_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 STORAGES = {

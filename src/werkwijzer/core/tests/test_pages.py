@@ -15,12 +15,6 @@ def test_unknown_page_gets_a_friendly_404(client):
     assert "Pagina niet gevonden" in response.content.decode()
 
 
-def test_health_endpoint(client):
-    response = client.get("/api/v1/health")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
-
-
 @pytest.mark.django_db
 def test_security_headers_are_set(client):
     response = client.get("/")

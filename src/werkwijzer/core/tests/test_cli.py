@@ -1,0 +1,48 @@
+"""The `werkwijzer` command refuses the development settings on a database server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from werkwijzer.cli import dev_settings_on_a_server_database
+
+DEV = {"DJANGO_SETTINGS_MODULE": "werkwijzer.settings.dev"}
+SERVER_DATABASE = {"DATABASE_URL": "postgres://app:geheim@db.example:5432/werkwijzer"}
+
+
+@pytest.mark.parametrize(
+    ("command", "environ", "refused"),
+    [
+        ("migrate", {**DEV, **SERVER_DATABASE}, True),
+        ("seed", {**DEV, **SERVER_DATABASE}, True),
+        ("migrate", DEV, False),  # SQLite, the default of `make run`
+        ("migrate", {**DEV, "DATABASE_URL": "sqlite:///db.sqlite3"}, False),
+        ("compilemessages", {**DEV, **SERVER_DATABASE}, False),  # never opens the database
+        ("help", {**DEV, **SERVER_DATABASE}, False),
+        ("migrate", {**DEV, **SERVER_DATABASE, "WERKWIJZER_ALLOW_DEV_DATABASE": "1"}, False),
+        (
+            "migrate",
+            {"DJANGO_SETTINGS_MODULE": "werkwijzer.settings.production", **SERVER_DATABASE},
+            False,
+        ),
+    ],
+)
+def test_which_runs_are_refused(command, environ, refused):
+    assert dev_settings_on_a_server_database(command, environ) is refused
+
+
+def test_the_console_script_refuses_and_never_prints_the_password():
+    werkwijzer = Path(sys.executable).with_name("werkwijzer")
+    environ = {**os.environ, **DEV, **SERVER_DATABASE}
+    environ.pop("WERKWIJZER_ALLOW_DEV_DATABASE", None)
+    result = subprocess.run(
+        [str(werkwijzer), "migrate"], env=environ, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 2
+    assert "Geweigerd" in result.stderr and "Refused" in result.stderr
+    assert "geheim" not in result.stderr and "db.example" not in result.stderr
