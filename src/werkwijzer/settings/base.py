@@ -55,6 +55,9 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    # Background work: Django's task framework (backport) with its database backend.
+    "django_tasks",
+    "django_tasks_db",
     # Django.
     "django.contrib.admin",
     "django.contrib.auth",
@@ -178,6 +181,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Werkwijzer <noreply@werkwijzer.example>")
+
+# Background work (docs/decisions/0009-task-queue.md). "database" keeps the queue in the
+# app's own database, so `make run` needs nothing but SQLite; "immediate" runs each task
+# inside the request (no worker needed); any other value is a backend's dotted path.
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_TASK_BACKEND = env_str("WERKWIJZER_TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(_TASK_BACKEND, _TASK_BACKEND)}}
+# Seconds between the tries of an e-mail that failed; after the last one it is logged at
+# ERROR. Three retries over about half an hour ride out a mail server restart.
+WERKWIJZER_MAIL_RETRY_DELAYS = [
+    int(seconds) for seconds in env_list("WERKWIJZER_MAIL_RETRY_DELAYS", ["60", "300", "1800"])
+]
+# Who hears of a broken audit chain (besides the ERROR in the log).
+WERKWIJZER_PRIVACY_OFFICER_EMAIL = env_list("WERKWIJZER_PRIVACY_OFFICER_EMAIL", [])
 
 LOGGING = {
     "version": 1,

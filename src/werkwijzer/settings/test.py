@@ -12,3 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 DATABASES["default"]["TEST"] = {"NAME": None}  # noqa: F405
+# A task runs inside the test that enqueues it, so a test sees its e-mail at once. The
+# worker's own tests switch to the database backend (core/tests/test_worker.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WERKWIJZER_MAIL_RETRY_DELAYS = [0, 0]
