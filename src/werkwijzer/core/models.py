@@ -90,3 +90,18 @@ class Job(models.Model):
         if self.status == self.Status.DONE:
             return 100
         return round(100 * self.done / self.total) if self.total else 0
+
+
+class ContentVersion(models.Model):
+    """A counter that moves whenever content that processes keep in memory changes
+    (core.versions); one row per key."""
+
+    key = models.CharField(_("key"), max_length=32, primary_key=True)
+    number = models.BigIntegerField(_("number"), default=0)
+
+    class Meta:
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.number}"

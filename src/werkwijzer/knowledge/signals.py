@@ -1,11 +1,15 @@
-"""When an expert approves an article in the workflow, record who checked it and when."""
+"""When an expert approves an article in the workflow, record who checked it and when;
+when an article is published or unpublished, tell every process that keeps articles in
+memory (search)."""
 
 from __future__ import annotations
 
 import datetime
 
 from django.utils import timezone
-from wagtail.signals import workflow_approved
+from wagtail.signals import page_published, page_unpublished, workflow_approved
+
+from werkwijzer.core.versions import content_changed
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
@@ -25,3 +29,5 @@ def record_review(sender, instance, user=None, **kwargs) -> None:
 
 def connect() -> None:
     workflow_approved.connect(record_review, dispatch_uid="knowledge.record_review")
+    page_published.connect(content_changed, dispatch_uid="knowledge.version.published")
+    page_unpublished.connect(content_changed, dispatch_uid="knowledge.version.unpublished")

@@ -8,15 +8,12 @@ catalogue (helpers), the sick-leave milestones (timeline), nearby providers
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Mapping
 from typing import Any
 
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-
+from werkwijzer.core.versions import content_version
 from werkwijzer.directory.services import nearby
-from werkwijzer.helpers.models import Helper, HelperText
+from werkwijzer.helpers.models import Helper
 from werkwijzer.navigator.engine import (
     Attention,
     Catalogue,
@@ -29,10 +26,10 @@ from werkwijzer.navigator.engine import (
 from werkwijzer.navigator.situation import Situation
 from werkwijzer.screening.rules import age_class, screen
 
-# The catalogue changes rarely and a plan must cost little, so it is kept in memory.
-# A save in this process clears it at once; other processes reload within the TTL.
-CATALOGUE_TTL_SECONDS = 300
-_catalogue_cache: dict[str, Any] = {"loaded_at": 0.0, "entries": {}, "merged": {}}
+# The catalogue changes rarely and a plan must cost little, so it is kept in memory and
+# rebuilt when the content version moves (core.versions): at once in the process that
+# saved a helper, within seconds in every other one.
+_catalogue_cache: dict[str, Any] = {"version": None, "entries": {}, "merged": {}}
 
 
 def _load_catalogue() -> dict[str, dict[str, CatalogueEntry]]:
@@ -54,24 +51,14 @@ def _load_catalogue() -> dict[str, dict[str, CatalogueEntry]]:
 
 def catalogue(language: str) -> Mapping[str, CatalogueEntry]:
     """Every helper in one language, Dutch where a translation is missing."""
-    now = time.monotonic()
-    if (
-        not _catalogue_cache["entries"]
-        or now - _catalogue_cache["loaded_at"] > CATALOGUE_TTL_SECONDS
-    ):
-        _catalogue_cache.update(entries=_load_catalogue(), loaded_at=now)
-        _catalogue_cache["merged"] = {}
+    version = content_version()
+    if version != _catalogue_cache["version"] or not _catalogue_cache["entries"]:
+        _catalogue_cache.update(entries=_load_catalogue(), merged={}, version=version)
     merged = _catalogue_cache["merged"]
     if language not in merged:
         entries = _catalogue_cache["entries"]
         merged[language] = Catalogue({**entries.get("nl", {}), **entries.get(language, {})})
     return merged[language]
-
-
-@receiver([post_save, post_delete], sender=Helper)
-@receiver([post_save, post_delete], sender=HelperText)
-def _forget_catalogue(**kwargs: Any) -> None:
-    _catalogue_cache.update(entries={}, merged={})
 
 
 def _nearby(kind: str, postcode: str) -> list[dict]:

@@ -5,26 +5,23 @@ number, and each live article keeps its title, lead and body stems as arrays of 
 numbers, so ranking the engine's candidates needs no further database query. It also
 knows how many documents contain a stem (rare words weigh more), the spelling index,
 compounds, and a small index of title and keyword stems so that an article whose title
-or keywords match is always a candidate. It is rebuilt when content changes (signals
-in this process, a cheap stamp query for changes made by other processes).
+or keywords match is always a candidate. It is rebuilt when the content version moves
+(core.versions), in every process.
 """
 
 from __future__ import annotations
 
 import math
 import threading
-import time
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db.models import Count, Max
-
+from werkwijzer.core.versions import content_version
 from werkwijzer.search import documents
 from werkwijzer.search.terms import Speller
 
-STAMP_INTERVAL = 2.0  # seconds between checks for changes made by other processes
 MAX_POSTINGS = 60  # a stem in more titles than this is too common to select candidates
 META_FIELDS = (
     "id",
@@ -125,40 +122,23 @@ class Lexicon:
 
 
 _lock = threading.Lock()
-_state: dict[str, object] = {"lexicon": None, "stamp": None, "checked": 0.0}
-
-
-def _stamp() -> tuple:
-    articles = documents.live_articles().aggregate(n=Count("pk"), last=Max("last_published_at"))
-    stamp: tuple = (articles["n"], articles["last"])
-    try:
-        from werkwijzer.helpers.models import Helper
-
-        helpers = Helper.objects.aggregate(n=Count("pk"), last=Max("updated_at"))
-        stamp += (helpers["n"], helpers["last"])
-    except ImportError:
-        pass
-    faq = documents.published_faq()
-    if faq is not None:
-        faq_stamp = faq.aggregate(n=Count("pk"), last=Max("updated_at"))
-        stamp += (faq_stamp["n"], faq_stamp["last"])
-    return stamp
+_state: dict[str, object] = {"lexicon": None, "version": None}
 
 
 def lexicon() -> Lexicon:
-    now = time.monotonic()
+    """The lexicon for the current content version (core.versions): rebuilt once after
+    any process saved an article, a helper or an FAQ answer."""
+    version = content_version()
     with _lock:
         current = _state["lexicon"]
-        if current is not None and now - float(_state["checked"]) < STAMP_INTERVAL:
-            return current  # type: ignore[return-value]
-        stamp = _stamp()
-        _state["checked"] = now
-        if current is None or stamp != _state["stamp"]:
+        if current is None or version != _state["version"]:
             current = Lexicon()
-            _state.update(lexicon=current, stamp=stamp)
+            _state.update(lexicon=current, version=version)
         return current  # type: ignore[return-value]
 
 
 def invalidate(**_kwargs) -> None:
+    """Forget the lexicon in this process (tests and benchmarks that change content
+    without the signals)."""
     with _lock:
-        _state.update(lexicon=None, stamp=None, checked=0.0)
+        _state.update(lexicon=None, version=None)

@@ -125,6 +125,27 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
+# The shared cache: Redis when CACHE_URL (or REDIS_URL) names one, so every app server
+# sees the same rate limits and cached results; without it a cache inside each process,
+# which is all `make run` needs. Per-process caches of content agree across servers
+# through core.versions, not through this cache.
+_CACHE_URL = env_str("CACHE_URL", "") or env_str("REDIS_URL", "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _CACHE_URL,
+            "KEY_PREFIX": env_str("WERKWIJZER_CACHE_PREFIX", "werkwijzer"),
+            "TIMEOUT": env_int("WERKWIJZER_CACHE_TIMEOUT", 60 * 60),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+        if _CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# How often a process asks the database whether content changed (core.versions).
+WERKWIJZER_CONTENT_CHECK_SECONDS = float(env_str("WERKWIJZER_CONTENT_CHECK_SECONDS", "1"))
+
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
