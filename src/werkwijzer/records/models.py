@@ -182,8 +182,9 @@ class AuditEvent(models.Model):
     """One line of the audit log (NEN 7513): who did what to whose record, when and why.
 
     Written only by `werkwijzer.records.audit.record`. Append-only and hash-chained:
-    `hash` is SHA-256 over the previous event's hash and this event's canonical content
-    (ids, codes and the time; no names or other personal data).
+    `hash` is HMAC-SHA256, with the secret key named by `key_id` (kept in the environment,
+    never here), over the previous event's hash and this event's canonical content (ids,
+    codes and the time; no names or other personal data).
     """
 
     class Action(models.TextChoices):
@@ -226,6 +227,7 @@ class AuditEvent(models.Model):
     reason = models.CharField(_("why"), max_length=200)
     previous_hash = models.CharField(_("previous hash"), max_length=64, editable=False)
     hash = models.CharField(_("hash"), max_length=64, unique=True, editable=False)
+    key_id = models.CharField(_("key"), max_length=32, default="", editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.records.keys import keys_from_environment
 from werkwijzer.settings.env import env_bool, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -237,6 +238,14 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"}
 }
+
+# Audit log (records/keys.py, docs/operations.md): the chain's keys, current first (none
+# here: production refuses to start without one, dev and test use a development key), and
+# the file every `audit verify` appends the verified chain head to.
+WERKWIJZER_AUDIT_KEYS = keys_from_environment()
+WERKWIJZER_AUDIT_ANCHOR_FILE = env_str(
+    "WERKWIJZER_AUDIT_ANCHOR_FILE", str(BASE_DIR / "var" / "audit-anchor.jsonl")
+)
 
 # Map tiles for the verwijsgids; empty means the list works without a map.
 WERKWIJZER_TILE_URL = env_str("WERKWIJZER_TILE_URL", "")

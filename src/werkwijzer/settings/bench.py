@@ -13,8 +13,12 @@ os.environ.setdefault(
     os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/werkwijzer_bench"),
 )
 
+from werkwijzer.records import keys as audit_keys
 from werkwijzer.settings.base import *  # noqa: F403
 
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGGING["root"]["level"] = "ERROR"  # noqa: F405
+
+# The audit chain is sealed with the named development key unless one is set.
+WERKWIJZER_AUDIT_KEYS = WERKWIJZER_AUDIT_KEYS or [audit_keys.DEVELOPMENT_KEY]  # noqa: F405

@@ -5,4 +5,8 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "development-only-secret-not-for-production")
 os.environ.setdefault("DJANGO_DEBUG", "true")
 
+from werkwijzer.records import keys as audit_keys
 from werkwijzer.settings.base import *  # noqa: F403
+
+# The audit chain is sealed with the named development key unless one is set.
+WERKWIJZER_AUDIT_KEYS = WERKWIJZER_AUDIT_KEYS or [audit_keys.DEVELOPMENT_KEY]  # noqa: F405

@@ -1,5 +1,6 @@
 """Production: every secret from the environment, HTTPS enforced."""
 
+from werkwijzer.records.keys import require_production as require_audit_production
 from werkwijzer.settings.base import *  # noqa: F403
 from werkwijzer.settings.env import env_bool, env_int
 
@@ -16,3 +17,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Without its own audit key (and an anchor file) the audit log could be recomputed.
+require_audit_production(WERKWIJZER_AUDIT_KEYS, WERKWIJZER_AUDIT_ANCHOR_FILE)  # noqa: F405

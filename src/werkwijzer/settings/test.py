@@ -5,6 +5,7 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret")
 os.environ.setdefault("DJANGO_DEBUG", "false")
 
+from werkwijzer.records import keys as audit_keys
 from werkwijzer.settings.base import *  # noqa: F403
 
 # Hashing strength is irrelevant in tests; Argon2 stays the production default.
@@ -19,3 +20,7 @@ WERKWIJZER_MAIL_RETRY_DELAYS = [0, 0]
 # A test's content changes are rolled back with its transaction: read the content version
 # on every use, so the next test never sees a cache built from rolled-back content.
 WERKWIJZER_CONTENT_CHECK_SECONDS = 0.0
+# The audit chain is sealed with the named development key; no anchor file, so verify()
+# in one test leaves nothing behind for the next (the audit tests anchor in tmp_path).
+WERKWIJZER_AUDIT_KEYS = WERKWIJZER_AUDIT_KEYS or [audit_keys.DEVELOPMENT_KEY]  # noqa: F405
+WERKWIJZER_AUDIT_ANCHOR_FILE = ""
