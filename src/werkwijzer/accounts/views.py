@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -34,6 +33,7 @@ from werkwijzer.accounts.session import (
     second_factor_done,
     with_next,
 )
+from werkwijzer.core.mail import QueuedPasswordResetForm, send_mail_later
 
 
 def locked_message() -> str:
@@ -321,12 +321,14 @@ def register(request: HttpRequest) -> HttpResponse:
 
 def _send_welcome(request: HttpRequest, user: User) -> None:
     context = {"user": user, "login_url": request.build_absolute_uri(reverse("accounts:login"))}
-    send_mail(
+    # Queued (core.mail): retried by the worker, and a mail server that is down never
+    # fails the registration.
+    send_mail_later(
         render_to_string("accounts/email/welcome_subject.txt", context).strip(),
         render_to_string("accounts/email/welcome.txt", context),
-        settings.DEFAULT_FROM_EMAIL,
-        [user.email],
-        fail_silently=True,
+        user.email,
+        kind="accounts.welcome",
+        from_email=settings.DEFAULT_FROM_EMAIL,
     )
 
 
@@ -342,6 +344,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "accounts/password_reset.html"
+    form_class = QueuedPasswordResetForm  # the e-mail goes through the task queue
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")

@@ -2,24 +2,20 @@
 
 The e-mail never holds medical content: no question, no note, no advice, no name of the
 provider, not even the new state. It only says that something changed and asks the
-reader to log in. It is sent after the transaction commits, so a rolled-back change
-sends nothing.
+reader to log in. It is queued after the transaction commits, so a rolled-back change
+sends nothing; the worker sends it and retries (core.mail).
 """
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from werkwijzer.care.models import Referral
-
-logger = logging.getLogger(__name__)
+from werkwijzer.core.mail import send_mail_later
 
 
 def recipients(referral: Referral) -> list[str]:
@@ -48,11 +44,8 @@ def _send(addresses: list[str]) -> None:
     # The site's public address (the same setting Wagtail uses for links in its e-mail).
     base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
     subject, body = message(base + reverse("care:index"))
-    mails = [(subject, body, None, [address]) for address in addresses]
-    try:
-        send_mass_mail(mails, fail_silently=False)
-    except Exception:  # a mail server problem must not undo the change in the zorgpad
-        logger.exception("Could not send zorgpad notifications")
+    # Queued, so a mail server problem can never undo or break the change in the zorgpad.
+    send_mail_later(subject, body, addresses, kind="care.changed")
 
 
 def changed(referral: Referral) -> None:

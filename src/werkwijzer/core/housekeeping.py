@@ -61,10 +61,11 @@ def _alert_privacy_officer(problem: str) -> None:
 @task()
 def purge_login_attempts() -> int:
     """Forget login attempts older than WERKWIJZER_LOGIN_ATTEMPT_DAYS (default 30)."""
-    # Through the accounts app's own function: the login protection may change inside.
-    from werkwijzer.accounts.lockout import purge_old_attempts
+    # Through the accounts app's own upkeep function: how logins are throttled is its
+    # business (django-axes today).
+    from werkwijzer.accounts.services import purge_old_login_attempts
 
-    removed = purge_old_attempts(_days("WERKWIJZER_LOGIN_ATTEMPT_DAYS", 30))
+    removed = purge_old_login_attempts(_days("WERKWIJZER_LOGIN_ATTEMPT_DAYS", 30))
     logger.info("Purged %d old login attempts", removed)
     return removed
 

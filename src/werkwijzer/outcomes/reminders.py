@@ -1,7 +1,9 @@
 """Reminders: who has a questionnaire due, and the e-mail that says so.
 
 The e-mail names no illness, no diagnosis and no answers: only that a short
-questionnaire about work is ready, and the link. Each moment is reminded once.
+questionnaire about work is ready, and the link. Each moment is reminded once: the
+Reminder row and the queued e-mail (core.mail) commit together, so a parallel run or a
+mail server that is down neither doubles nor loses one.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from werkwijzer.core.mail import send_mail_later
 from werkwijzer.outcomes.models import Participant, Reminder, Response
 from werkwijzer.outcomes.moments import due_moments
 
@@ -62,18 +64,19 @@ def due_reminders(today: dt.date) -> list[Due]:
 
 
 def send_reminders(today: dt.date, base_url: str) -> int:
-    """Send one e-mail per due moment; returns how many were sent."""
+    """Queue one e-mail per due moment; returns how many were queued."""
     sent = 0
     url = base_url.rstrip("/") + reverse("outcomes:overview")
     for item in due_reminders(today):
         try:
             with transaction.atomic():
                 Reminder.objects.create(participant=item.participant, moment=item.moment)
-                send_mail(
+                send_mail_later(
                     SUBJECT,
                     BODY.format(url=url),
-                    settings.DEFAULT_FROM_EMAIL,
-                    [item.participant.owner.email],
+                    item.participant.owner.email,
+                    kind="outcomes.reminder",
+                    from_email=settings.DEFAULT_FROM_EMAIL,
                 )
         except IntegrityError:  # reminded by a parallel run
             continue

@@ -1,7 +1,8 @@
 """The writes of the questions app, in one place: validate, store, notify.
 
 E-mails never hold the question, the answer or a consultation message: only that there
-is news, and the link to read it.
+is news, and the link to read it. They are queued (core.mail), so a mail server that is
+down never undoes or breaks a saved answer.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import hashlib
 import hmac
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -20,6 +20,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from werkwijzer.core.mail import send_mail_later
 from werkwijzer.questions.models import (
     Consultation,
     ConsultationMessage,
@@ -121,32 +122,48 @@ def release(question: Question, user) -> bool:
 
 def answer(question: Question, user, text: str, base_url: str) -> bool:
     """Answer a question this professional claimed; tell the asker if they left an e-mail
-    address, then forget that address."""
+    address, and forget that address in the same transaction.
+
+    From then on only the queued e-mail holds the address, and the queue forgets it once
+    the e-mail is sent (core.mail); the queue row commits with the answer.
+    """
     with transaction.atomic():
         locked = Question.objects.select_for_update().get(pk=question.pk)
         if locked.status != Question.Status.CLAIMED or locked.claimed_by_id != user.pk:
             return False
+        address = locked.email
         locked.answer = text.strip()[:MAX_MESSAGE]
         locked.answered_by = user
         locked.answered_at = timezone.now()
         locked.status = Question.Status.ANSWERED
+        locked.email = ""
         locked.save()
-    if locked.email:
-        with override(locked.language):
-            send_mail(
-                _("Your question to Werkwijzer has been answered"),
-                _(
-                    "Hello,\n\nA specialist has answered the question you asked on Werkwijzer. "
-                    "Read the answer with your private link:\n\n%(link)s\n\n"
-                    "We have now deleted your e-mail address.\n\nWerkwijzer"
-                )
-                % {"link": base_url.rstrip("/") + answer_path(locked)},
-                None,
-                [locked.email],
-            )
-        Question.objects.filter(pk=locked.pk).update(email="", notified_at=timezone.now())
+        if address:
+            _tell_asker(locked, address, base_url)
     question.refresh_from_db()
     return True
+
+
+def _tell_asker(question: Question, address: str, base_url: str) -> None:
+    with override(question.language):
+        send_mail_later(
+            _("Your question to Werkwijzer has been answered"),
+            _(
+                "Hello,\n\nA specialist has answered the question you asked on Werkwijzer. "
+                "Read the answer with your private link:\n\n%(link)s\n\n"
+                "We have now deleted your e-mail address.\n\nWerkwijzer"
+            )
+            % {"link": base_url.rstrip("/") + answer_path(question)},
+            address,
+            kind="questions.answer",
+            on_sent="werkwijzer.questions.services.mark_notified",
+            on_sent_args=[question.pk],
+        )
+
+
+def mark_notified(question_pk: int) -> None:
+    """Called by the mail task once the asker's e-mail is sent."""
+    Question.objects.filter(pk=question_pk).update(notified_at=timezone.now())
 
 
 def publishable_questions() -> QuerySet[Question]:
@@ -258,17 +275,16 @@ def _recipients(consultation: Consultation, author) -> set[str]:
 
 def _notify(consultation: Consultation, author, base_url: str) -> None:
     link = base_url.rstrip("/") + reverse("questions:consultation", args=[consultation.pk])
-    for address in sorted(_recipients(consultation, author)):
-        send_mail(
-            _("New message in an intercollegial consultation on Werkwijzer"),
-            _(
-                "Hello,\n\nThere is a new message in an intercollegial consultation you take "
-                "part in. Log in to read it:\n\n%(link)s\n\nWerkwijzer"
-            )
-            % {"link": link},
-            None,
-            [address],
+    send_mail_later(
+        _("New message in an intercollegial consultation on Werkwijzer"),
+        _(
+            "Hello,\n\nThere is a new message in an intercollegial consultation you take "
+            "part in. Log in to read it:\n\n%(link)s\n\nWerkwijzer"
         )
+        % {"link": link},
+        sorted(_recipients(consultation, author)),
+        kind="questions.consultation",
+    )
 
 
 def start_consultation(*, user, provider, subject: str, text: str, base_url: str) -> Consultation:

@@ -41,4 +41,4 @@ class Command(BaseCommand):
                     returncode=2,
                 ) from None
         sent = send_reminders(today, options["base_url"])
-        self.stdout.write(f"Reminders sent: {sent}.")
+        self.stdout.write(f"Reminders queued: {sent}.")
