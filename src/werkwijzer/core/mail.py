@@ -46,6 +46,7 @@ def send_mail_later(
     kind: str,
     html: str = "",
     from_email: str | None = None,
+    reply_to: Sequence[str] = (),
     on_sent: str = "",
     on_sent_args: Sequence[Any] = (),
 ) -> None:
@@ -64,6 +65,7 @@ def send_mail_later(
             "body": body,
             "html": html,
             "from_email": from_email or settings.DEFAULT_FROM_EMAIL,
+            "reply_to": list(reply_to),
             "to": address,
         }
         deliver_mail.enqueue(
@@ -71,9 +73,13 @@ def send_mail_later(
         )
 
 
-def _send(message: dict[str, str]) -> None:
+def _send(message: dict[str, Any]) -> None:
     mail = EmailMultiAlternatives(
-        message["subject"], message["body"], message["from_email"], [message["to"]]
+        message["subject"],
+        message["body"],
+        message["from_email"],
+        [message["to"]],
+        reply_to=message.get("reply_to") or None,
     )
     if message.get("html"):
         mail.attach_alternative(message["html"], "text/html")
@@ -105,7 +111,7 @@ def _try_again(delay: int, **kwargs: Any) -> None:
 @task(takes_context=True)
 def deliver_mail(
     context: TaskContext,
-    message: dict[str, str],
+    message: dict[str, Any],
     kind: str,
     on_sent: str = "",
     on_sent_args: list[Any] | None = None,

@@ -6,10 +6,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import URLPattern, path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from werkwijzer.directory import admin_import
 from werkwijzer.directory.models import Postcode, Provider, stale_before
 from werkwijzer.directory.transfer import COLUMNS
 
@@ -80,7 +82,7 @@ class ProviderAdmin(admin.ModelAdmin):
     )
     list_filter = (VerificationFilter, "active", "work_setting", "self_referral")
     search_fields = ("name", "organisation", "city", "postcode", "external_id")
-    readonly_fields = ("updated_at",)
+    readonly_fields = ("updated_at", "verification_reminded_on")
     actions = ("mark_verified",)
     fieldsets = (
         (None, {"fields": ("external_id", "name", "organisation", "kinds", "work_setting")}),
@@ -98,8 +100,36 @@ class ProviderAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        (_("Verification"), {"fields": ("verified_on", "verified_by", "active", "updated_at")}),
+        (
+            _("Verification"),
+            {
+                "fields": (
+                    "verified_on",
+                    "verified_by",
+                    "verification_reminded_on",
+                    "active",
+                    "updated_at",
+                )
+            },
+        ),
     )
+
+    def get_urls(self) -> list[URLPattern]:
+        # Imports run in the worker (directory.tasks); these pages start and follow one.
+        view = self.admin_site.admin_view
+        own = [
+            path(
+                "import/",
+                view(lambda request: admin_import.start_view(self, request)),
+                name="directory_provider_import",
+            ),
+            path(
+                "import/<uuid:job_id>/",
+                view(lambda request, job_id: admin_import.status_view(self, request, job_id)),
+                name="directory_provider_import_status",
+            ),
+        ]
+        return own + super().get_urls()
 
     @admin.display(description=_("kinds of helper"))
     def kind_list(self, provider: Provider) -> str:

@@ -97,6 +97,10 @@ class Provider(models.Model):
     costs_note = models.TextField(_("costs"), blank=True)
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
     verified_by = models.CharField(_("verified by"), max_length=200, blank=True)
+    # When the yearly reminder to check this entry went out (directory.tasks).
+    verification_reminded_on = models.DateField(
+        _("reminded to verify on"), null=True, blank=True, editable=False
+    )
     active = models.BooleanField(_("active"), default=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
