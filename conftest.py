@@ -22,6 +22,15 @@ def pytest_configure(config):
     socket.socket.connect = _guarded_connect
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Per-address counters live in the cache, outside each test's transaction, so every
+    test starts them from zero (core/ratelimit.py)."""
+    from werkwijzer.core import ratelimit
+
+    ratelimit.reset_all_for_tests()
+
+
 @pytest.fixture
 def seeded(db):
     """The demo content, loaded as `werkwijzer seed` loads it."""

@@ -5,7 +5,7 @@ from django.contrib.auth.forms import UserChangeForm, UserCreationForm
 from django.utils.translation import gettext_lazy as _
 
 from werkwijzer.accounts import twofactor
-from werkwijzer.accounts.models import LoginAttempt, User
+from werkwijzer.accounts.models import User
 
 
 def _check_profession(form: forms.ModelForm, data: dict) -> None:
@@ -107,17 +107,3 @@ class WerkwijzerUserAdmin(UserAdmin):
             _("The second factor is reset; they set up a new one at their next login."),
             messages.SUCCESS,
         )
-
-
-@admin.register(LoginAttempt)
-class LoginAttemptAdmin(admin.ModelAdmin):
-    list_display = ("created_at", "username", "ip_address", "stage", "succeeded")
-    list_filter = ("stage", "succeeded")
-    search_fields = ("username",)
-    date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

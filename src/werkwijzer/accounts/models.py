@@ -66,36 +66,6 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
 
-class LoginAttempt(models.Model):
-    """One try to log in (password or second factor), kept to rate-limit and lock out.
-
-    Stored in the database so the limit holds across processes and servers. `username`
-    is what was typed (lower-cased), also for accounts that do not exist, so the lockout
-    does not tell whether an account exists.
-    """
-
-    class Stage(models.TextChoices):
-        PASSWORD = "password", _("password")
-        SECOND_FACTOR = "second-factor", _("second factor")
-
-    username = models.CharField(_("username"), max_length=254, db_index=True)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
-    succeeded = models.BooleanField(_("succeeded"), default=False)
-    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("login attempt")
-        verbose_name_plural = _("login attempts")
-        indexes = [
-            models.Index(fields=["username", "created_at"]),
-            models.Index(fields=["ip_address", "created_at"]),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.username} {self.stage} {'ok' if self.succeeded else 'failed'}"
-
-
 class TOTPDevice(models.Model):
     """An authenticator app (RFC 6238 TOTP). Confirmed once the user typed a valid code."""
 

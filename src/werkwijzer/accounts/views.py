@@ -1,6 +1,9 @@
-"""Login with lockout, the second factor, registration and the account page."""
+"""Login with throttling, the second factor, registration and the account page."""
 
 from __future__ import annotations
+
+import contextlib
+import logging
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from werkwijzer.accounts import lockout, twofactor
+from werkwijzer.accounts import throttling, twofactor
 from werkwijzer.accounts.forms import (
     CodeForm,
     LoginForm,
@@ -26,22 +29,17 @@ from werkwijzer.accounts.forms import (
     RecoveryCodeForm,
     RegistrationForm,
 )
-from werkwijzer.accounts.models import LoginAttempt, User
+from werkwijzer.accounts.models import User
 from werkwijzer.accounts.session import (
     forget_second_factor,
     mark_second_factor_done,
     second_factor_done,
     with_next,
 )
+from werkwijzer.core import ratelimit
 from werkwijzer.core.mail import QueuedPasswordResetForm, send_mail_later
 
-
-def locked_message() -> str:
-    minutes = int(lockout.lockout().total_seconds() // 60)
-    return _(
-        "Too many tries that did not work. For your safety, logging in is blocked for "
-        "%(minutes)s minutes. Try again later, or ask for a new password."
-    ) % {"minutes": minutes}
+logger = logging.getLogger("werkwijzer.accounts.login")
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -74,6 +72,44 @@ def _find_username(typed: str) -> str:
     return matches[0] if len(matches) == 1 else typed
 
 
+def _wrong_password(request: HttpRequest, form: LoginForm) -> int:
+    """Explain a failed password; the page's status."""
+    logger.warning("Login failed (stage password)")
+    form.add_error(None, _("The e-mail address or the password is not correct. Please try again."))
+    # Counted; from the next try on, the address gets the wait message.
+    with contextlib.suppress(ratelimit.RateLimited):
+        ratelimit.hit("login-failures", request)
+    return 200
+
+
+def _password_step(request: HttpRequest, form: LoginForm) -> HttpResponse | int:
+    """Check the password: a redirect when it is right, else the status of the form page."""
+    try:
+        # Password spraying, many accounts from one address. Only failures count, so a
+        # shared address (an office, a hospital) where people log in is no problem.
+        ratelimit.check("login-failures", request)
+    except ratelimit.RateLimited as error:
+        form.add_error(None, error.message)
+        return 429
+    username = _find_username(form.cleaned_data["username"])
+    # The name axes counts under; the pause length (throttling.cool_off) looks it up.
+    setattr(request, throttling.LOGIN_NAME_ATTRIBUTE, username)
+    user = authenticate(request, username=username, password=form.cleaned_data["password"])
+    if user is None:
+        if getattr(request, "axes_locked_out", False):
+            # Paused: the page axes' middleware would send too (accounts/throttling.py).
+            return throttling.lockout_page(request)
+        return _wrong_password(request, form)
+    login(request, user)
+    target = _next_url(request) or home_for(user)
+    if twofactor.confirmed_device(user):
+        return redirect(with_next(reverse("accounts:totp_verify"), target))
+    if twofactor.required_for(user):
+        return redirect(with_next(reverse("accounts:totp_setup"), target))
+    throttling.login_completed(request, user.username)
+    return redirect(target)
+
+
 @sensitive_post_parameters("password")
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -84,39 +120,10 @@ def login_view(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
-        typed = form.cleaned_data["username"]
-        ip_address = lockout.client_ip(request)
-        if lockout.locked_until(typed, ip_address):
-            form.add_error(None, locked_message())
-            status = 429
-        else:
-            user = authenticate(
-                request,
-                username=_find_username(typed),
-                password=form.cleaned_data["password"],
-            )
-            if user is None:
-                if lockout.record_attempt(
-                    request, typed, stage=LoginAttempt.Stage.PASSWORD, succeeded=False
-                ):
-                    form.add_error(None, locked_message())
-                    status = 429
-                else:
-                    form.add_error(
-                        None,
-                        _("The e-mail address or the password is not correct. Please try again."),
-                    )
-            else:
-                lockout.record_attempt(
-                    request, typed, stage=LoginAttempt.Stage.PASSWORD, succeeded=True
-                )
-                login(request, user)
-                target = next_url or home_for(user)
-                if twofactor.confirmed_device(user):
-                    return redirect(with_next(reverse("accounts:totp_verify"), target))
-                if twofactor.required_for(user):
-                    return redirect(with_next(reverse("accounts:totp_setup"), target))
-                return redirect(target)
+        result = _password_step(request, form)
+        if isinstance(result, HttpResponse):
+            return result
+        status = result
     context = {"form": form, "next": next_url}
     return render(request, "accounts/login.html", context, status=status)
 
@@ -158,28 +165,25 @@ def totp_verify(request: HttpRequest) -> HttpResponse:
 
 
 def _check_second_factor(request, form, check, argument) -> HttpResponse | None:
-    """Run `check`; on success finish the login, on lockout log out. None: wrong code."""
+    """Run `check`; on success finish the login, when paused log out. None: wrong code."""
     user = request.user
     next_url = _next_url(request)
-    if lockout.locked_until(user.username, lockout.client_ip(request)):
+    if throttling.is_paused(request, user.username):
         return _lock_out(request)
     if check(argument, form.cleaned_data["code"]):
-        lockout.record_attempt(
-            request, user.username, stage=LoginAttempt.Stage.SECOND_FACTOR, succeeded=True
-        )
         _finish_second_factor(request)
+        throttling.login_completed(request, user.username)
         return redirect(next_url or home_for(user))
-    if lockout.record_attempt(
-        request, user.username, stage=LoginAttempt.Stage.SECOND_FACTOR, succeeded=False
-    ):
+    if throttling.second_factor_failed(request, user.username):
         return _lock_out(request)
     return None
 
 
 def _lock_out(request: HttpRequest) -> HttpResponse:
+    # The message names the pair's pause, so render it while the user is still known.
+    response = throttling.lockout_page(request)
     logout(request)
-    context = {"form": LoginForm(), "next": "", "locked_error": locked_message()}
-    return render(request, "accounts/login.html", context, status=429)
+    return response
 
 
 @never_cache

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Login throttling per account and address (accounts/throttling.py, ADR 0008).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -84,12 +86,19 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "werkwijzer.core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes asks: turns a paused login into the login page with 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "werkwijzer.urls"
 WSGI_APPLICATION = "werkwijzer.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
+# axes first: it refuses a paused account and address pair before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 TEMPLATES = [
     {
@@ -198,6 +207,34 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 60 * 60 * 8)
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+
+# How many proxies of our own stand in front of the app server (a load balancer, nginx);
+# each appends the address it saw to X-Forwarded-For. 0: X-Forwarded-For is ignored.
+# Every client address comes from werkwijzer.core.clients (docs/operations.md).
+WERKWIJZER_PROXY_COUNT = max(0, env_int("WERKWIJZER_PROXY_COUNT", 0))
+# Per-address limits of anonymous forms and the API (core/ratelimit.py has the defaults),
+# e.g. WERKWIJZER_RATE_LIMITS="api=600/m,questions-ask=10/h"; "off" switches one off.
+WERKWIJZER_RATE_LIMITS = {
+    scope.strip(): (None if rate.strip() == "off" else rate.strip())
+    for scope, _sep, rate in (
+        item.partition("=") for item in env_list("WERKWIJZER_RATE_LIMITS", [])
+    )
+}
+# Login throttling (accounts/throttling.py, docs/decisions/0008-login-protection.md): per
+# account *and* address, so nobody can lock someone else out; the pause starts at 15
+# minutes and doubles with every try while paused, up to a day.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env_int("ACCOUNTS_LOGIN_MAX_FAILURES", 5)
+ACCOUNTS_LOGIN_COOL_OFF_SECONDS = env_int("ACCOUNTS_LOGIN_COOL_OFF_SECONDS", 15 * 60)
+ACCOUNTS_LOGIN_MAX_COOL_OFF_SECONDS = env_int("ACCOUNTS_LOGIN_MAX_COOL_OFF_SECONDS", 24 * 3600)
+AXES_COOLOFF_TIME = "werkwijzer.accounts.throttling.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True  # each pair's pause ends on its own clock
+AXES_RESET_ON_SUCCESS = False  # cleared after the second factor, not after the password
+AXES_CLIENT_IP_CALLABLE = "werkwijzer.core.clients.client_address"
+AXES_USERNAME_CALLABLE = "werkwijzer.accounts.throttling.login_name"
+AXES_LOCKOUT_CALLABLE = "werkwijzer.accounts.throttling.lockout_response"
+AXES_CLIENT_STR_CALLABLE = "werkwijzer.accounts.throttling.client_str"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "csrfmiddlewaretoken"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -19,7 +19,9 @@ def test_admin_lists_and_edits_users(client):
     assert page.status_code == 200
     assert b'name="profession"' in page.content and b'name="provider"' in page.content
     assert client.get("/beheer/accounts/user/add/").status_code == 200
-    assert client.get("/beheer/accounts/loginattempt/").status_code == 200
+    # Login throttling (django-axes): the pauses and the log of logins.
+    assert client.get("/beheer/axes/accessattempt/").status_code == 200
+    assert client.get("/beheer/axes/accesslog/").status_code == 200
 
 
 def test_admin_creates_a_professional_with_a_profession(client):

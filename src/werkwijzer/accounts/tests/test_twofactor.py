@@ -3,6 +3,7 @@ import time
 
 import pyotp
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from werkwijzer.accounts import twofactor
@@ -174,9 +175,35 @@ def test_wrong_codes_lock_out_and_log_out(client):
         assert client.post(VERIFY, {"code": "000000"}).status_code == 200
     response = client.post(VERIFY, {"code": "000000"})
     assert response.status_code == 429
-    assert b"blocked for 15 minutes" in response.content
+    assert b"paused for 15 minutes" in response.content
     assert "_auth_user_id" not in client.session
     assert login(client, user).status_code == 429
+
+
+def test_logging_in_again_does_not_clear_wrong_codes(client):
+    """Only a complete login clears the count: the password alone would hand out five
+    fresh guesses at the code after every login."""
+    user = make_user("professional")
+    with_device(user)
+    login(client, user)
+    for _ in range(4):
+        client.post(VERIFY, {"code": "000000"})
+    client.post("/uitloggen/")
+    assert login(client, user).status_code == 302
+    assert client.post(VERIFY, {"code": "000000"}).status_code == 429
+
+
+def test_wrong_codes_pause_only_this_address(client):
+    user = make_user("professional")
+    device = with_device(user)
+    login(client, user)
+    for _ in range(5):
+        client.post(VERIFY, {"code": "000000"})
+    elsewhere = Client(HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR="203.0.113.20")
+    assert login(elsewhere, user).status_code == 302
+    response = elsewhere.post(VERIFY, {"code": code_for(device)})
+    assert response.status_code == 302
+    assert elsewhere.session[SECOND_FACTOR_KEY] == user.pk
 
 
 def test_regenerate_recovery_codes_replaces_the_old_ones(client):
