@@ -53,6 +53,14 @@ def _ensure_rows(jobs: Iterable[Periodic], now: dt.datetime) -> None:
             pass
 
 
+def claim(job: Periodic, now: dt.datetime) -> bool:
+    """Take this turn of `job`: True for exactly one caller, whatever it read before."""
+    won = ScheduledRun.objects.filter(name=job.name, next_run_at__lte=now).update(
+        last_run_at=now, next_run_at=now + job.every
+    )
+    return bool(won)
+
+
 def enqueue_due(
     now: dt.datetime | None = None, schedule: Iterable[Periodic] = SCHEDULE
 ) -> list[str]:
@@ -66,11 +74,9 @@ def enqueue_due(
     due = set(ScheduledRun.objects.filter(next_run_at__lte=now).values_list("name", flat=True))
     queued = []
     for job in (job for job in jobs if job.name in due):
+        # The claim and the queue row commit together: a crash between them leaves neither.
         with transaction.atomic():
-            won = ScheduledRun.objects.filter(name=job.name, next_run_at__lte=now).update(
-                last_run_at=now, next_run_at=now + job.every
-            )
-            if won:
+            if claim(job, now):
                 import_string(job.task).enqueue()
                 queued.append(job.name)
     for name in queued:
