@@ -20,7 +20,7 @@ WERKWIJZER_MAIL_RETRY_DELAYS = [0, 0]
 # A test's content changes are rolled back with its transaction: read the content version
 # on every use, so the next test never sees a cache built from rolled-back content.
 WERKWIJZER_CONTENT_CHECK_SECONDS = 0.0
-# The audit chain is sealed with the named development key; no anchor file, so verify()
-# in one test leaves nothing behind for the next (the audit tests anchor in tmp_path).
+# The audit chain is sealed with the named development key; no anchor file unless one is
+# set, so verify() in one test leaves nothing for the next (audit tests use tmp_path).
 WERKWIJZER_AUDIT_KEYS = WERKWIJZER_AUDIT_KEYS or [audit_keys.DEVELOPMENT_KEY]  # noqa: F405
-WERKWIJZER_AUDIT_ANCHOR_FILE = ""
+WERKWIJZER_AUDIT_ANCHOR_FILE = os.environ.get("WERKWIJZER_AUDIT_ANCHOR_FILE", "")

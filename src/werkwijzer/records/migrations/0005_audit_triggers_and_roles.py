@@ -14,9 +14,10 @@ Triggers, the part that is always enforced:
   the switch gives nobody a right they did not have.
 
 Role split, done when the migrating user may create roles (superuser or CREATEROLE);
-otherwise a NOTICE says so and docs/operations.md shows how an operator does it:
-- `werkwijzer_audit_owner` (NOLOGIN) owns both audit tables and the trigger functions;
-  the migrating user becomes a member, so later migrations can still alter the tables.
+otherwise the migration says so and docs/operations.md shows how an operator does it:
+- `werkwijzer_audit_owner` (NOLOGIN) owns both audit tables and the trigger functions
+  (and may create in their schema, which a new owner needs); the migrating user becomes a
+  member, so later migrations can still alter the tables.
 - `werkwijzer_audit_writer` (NOLOGIN) may SELECT and INSERT the events and SELECT, INSERT
   and UPDATE the head (the row lock and the forward-moving counter); grant it to the
   application's login user, which must not be a member of the owner role.
@@ -88,14 +89,11 @@ ALTER TABLE records_auditchainhead ENABLE ALWAYS TRIGGER records_auditchainhead_
 ALTER TABLE records_auditchainhead ENABLE ALWAYS TRIGGER records_auditchainhead_refuse_truncate;
 """
 
+CAN_CREATE_ROLES = "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user"
+
 ROLES = """
 DO $$
 BEGIN
-    IF NOT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) THEN
-        RAISE NOTICE 'Werkwijzer: % may not create roles, so the audit tables keep their '
-            'owner; see docs/operations.md (Audit log) for the role split.', current_user;
-        RETURN;
-    END IF;
     -- Another database on the same server may create them at the same moment.
     BEGIN
         CREATE ROLE werkwijzer_audit_owner NOLOGIN;
@@ -108,6 +106,8 @@ BEGIN
     IF NOT pg_has_role(current_user, 'werkwijzer_audit_owner', 'MEMBER') THEN
         GRANT werkwijzer_audit_owner TO CURRENT_USER;
     END IF;
+    -- A new owner needs CREATE on the tables' schema.
+    EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO werkwijzer_audit_owner', current_schema());
     ALTER TABLE records_auditevent OWNER TO werkwijzer_audit_owner;
     ALTER TABLE records_auditchainhead OWNER TO werkwijzer_audit_owner;
     ALTER FUNCTION records_audit_refuse() OWNER TO werkwijzer_audit_owner;
@@ -139,9 +139,21 @@ $$;
 
 
 def protect(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(TRIGGERS, params=None)
-        schema_editor.execute(ROLES, params=None)
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(TRIGGERS, params=None)
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute(CAN_CREATE_ROLES)
+        (may_create_roles,) = cursor.fetchone()
+    if not may_create_roles:
+        # Said here, not as a NOTICE: `migrate` does not show the database's notices.
+        print(
+            "\n  Audit log: this database user may not create roles, so the audit tables "
+            "keep their owner;\n  the triggers protect them. For the role split see "
+            "docs/operations.md (Audit log)."
+        )
+        return
+    schema_editor.execute(ROLES, params=None)
 
 
 def unprotect(apps, schema_editor):
