@@ -88,7 +88,7 @@ def test_ask_answer_publish_and_find(browser, live_server, page):
     page.locator("#id_email").fill("vrager@voorbeeld.nl")
     page.locator("label[for=id_consent_publication]").click()
     page.get_by_role("button", name=re.compile("Verstuur mijn vraag")).click()
-    page.wait_for_url(re.compile(r"/antwoord/[\w-]+/"))
+    page.wait_for_url(re.compile(r"/antwoord/(\?|$)"))  # the token never in the URL
     private_link = page.locator(".questions-private-link a").get_attribute("href")
     assert "Er is nog geen antwoord" in page.content()
     assert_accessible(page)
@@ -223,7 +223,7 @@ def test_ask_and_faq_without_javascript(browser, live_server, seeded_live):
     page.goto("/vraag-de-specialist/")
     page.locator("#id_text").fill("Kan ik als zzp'er een uitkering krijgen als ik ziek word?")
     page.locator("button[type=submit].utrecht-button--primary-action").click()
-    page.wait_for_url(re.compile(r"/antwoord/[\w-]+/"))
+    page.wait_for_url(re.compile(r"/antwoord/(\?|$)"))  # the token never in the URL
     assert Question.objects.filter(text__startswith="Kan ik als zzp").exists()
     page.goto("/vraag-de-specialist/veelgestelde-vragen/?onderwerp=zzp-en-kanker")
     assert page.locator(".questions-faq-list li").count() >= 1

@@ -66,6 +66,7 @@ PUBLIC_URLS = {
     "care:index",
     "questions:ask",
     "questions:answer",
+    "questions:answer_page",
     "questions:faq",
     "questions:faq_detail",
     "screening:form",

@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from werkwijzer.api.errors import ApiError
+from werkwijzer.core.clients import client_address
+from werkwijzer.core.ratelimit import RateLimited
 from werkwijzer.questions import services
 from werkwijzer.questions.models import TOPIC_CHOICES, FaqEntry, Question
 
@@ -29,6 +31,10 @@ class QuestionIn(Schema):
     topic: str = ""
     email: str = ""
     consent_publication: bool = False
+
+
+class TokenIn(Schema):
+    token: str
 
 
 class QuestionCreated(Schema):
@@ -121,31 +127,15 @@ def ask_question(request: HttpRequest, payload: QuestionIn):
             email=email,
             consent_publication=payload.consent_publication,
             language=(get_language() or "nl").split("-")[0],
-            ip=services.client_ip(request),
+            ip=client_address(request),
         )
-    except services.RateLimited:
-        raise ApiError(
-            [
-                {
-                    "field": "",
-                    "message": _(
-                        "You have asked several questions in a short time. Please try again in an hour."
-                    ),
-                }
-            ],
-            status=429,
-        ) from None
+    except RateLimited as error:
+        raise ApiError([{"field": "", "message": error.message}], status=429) from None
     url = request.build_absolute_uri(services.answer_path(question))
     return Status(201, {"token": question.token, "url": url, "status": question.status})
 
 
-@router.get(
-    "/questions/{token}",
-    response={200: AnswerOut, 404: ErrorsOut},
-    summary="Read a question and its answer with the private token",
-)
-def get_answer(request: HttpRequest, token: str):
-    """`answer` is empty until a BACO or KAG has answered."""
+def _answer_out(token: str) -> dict:
     question = Question.objects.filter(token=token[:64]).first() if token else None
     if question is None:
         raise ApiError(
@@ -168,6 +158,29 @@ def get_answer(request: HttpRequest, token: str):
         "answer": question.answer if answered else None,
         "answered_at": question.answered_at if answered else None,
     }
+
+
+@router.post(
+    "/questions/answer",
+    response={200: AnswerOut, 404: ErrorsOut},
+    summary="Read a question and its answer with the private token",
+)
+def read_answer(request: HttpRequest, payload: TokenIn):
+    """`answer` is empty until a BACO or KAG has answered. The token goes in the body,
+    so it never lands in an access log the way a URL does."""
+    return _answer_out(payload.token)
+
+
+@router.get(
+    "/questions/{token}",
+    response={200: AnswerOut, 404: ErrorsOut},
+    summary="Read a question and its answer (old form: prefer POST /questions/answer)",
+    deprecated=True,
+)
+def get_answer(request: HttpRequest, token: str):
+    """Kept for existing clients. The token in the path ends up in access logs; use
+    POST /questions/answer with the token in the body instead."""
+    return _answer_out(token)
 
 
 def _faq_out(request: HttpRequest, entry: FaqEntry, language: str) -> dict:

@@ -134,20 +134,6 @@ class FaqEntry(models.Model):
         return self.text()[1]
 
 
-class RateLimitHit(models.Model):
-    """One counted request of a client; only a keyed hash of the IP address is stored."""
-
-    scope = models.CharField(max_length=32)
-    client = models.CharField(max_length=64)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        indexes = [models.Index(fields=["scope", "client", "created_at"])]
-
-    def __str__(self) -> str:
-        return f"{self.scope} {self.created_at:%Y-%m-%d %H:%M}"
-
-
 class Consultation(models.Model):
     """An intercollegial consultation: a professional asks a BACO/KAG about a case."""
 

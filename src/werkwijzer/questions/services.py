@@ -7,11 +7,6 @@ down never undoes or breaks a saved answer.
 
 from __future__ import annotations
 
-import datetime
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -20,52 +15,20 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from werkwijzer.core import ratelimit
 from werkwijzer.core.mail import send_mail_later
 from werkwijzer.questions.models import (
     Consultation,
     ConsultationMessage,
     FaqEntry,
     Question,
-    RateLimitHit,
 )
 
 BACO_KAG = ("baco", "kag")
-ASK_LIMIT = getattr(settings, "QUESTIONS_ASK_LIMIT", 5)  # questions per client per window
-ASK_WINDOW = datetime.timedelta(seconds=getattr(settings, "QUESTIONS_ASK_WINDOW", 3600))
+# Questions from one address, through the page and the API together (core.ratelimit).
+ASK_SCOPE = "questions-ask"
 MAX_QUESTION = 4000
 MAX_MESSAGE = 6000
-
-
-class RateLimited(Exception):
-    """Too many requests from one client in the window."""
-
-
-# --- spam protection -------------------------------------------------------------------
-
-
-def client_key(ip: str) -> str:
-    """A keyed hash of the IP address: the raw address is never stored."""
-    key = settings.SECRET_KEY.encode()
-    return hmac.new(key, (ip or "unknown").encode(), hashlib.sha256).hexdigest()
-
-
-def client_ip(request) -> str:
-    # Only REMOTE_ADDR: a forwarded header is set by the client unless a trusted proxy
-    # rewrites it (the proxy then sets REMOTE_ADDR through its own configuration).
-    return request.META.get("REMOTE_ADDR", "") or ""
-
-
-def hit(scope: str, ip: str, limit: int = ASK_LIMIT, window: datetime.timedelta = ASK_WINDOW):
-    """Count one request; raise RateLimited when the client is over the limit."""
-    now = timezone.now()
-    client = client_key(ip)
-    RateLimitHit.objects.filter(created_at__lt=now - window).delete()
-    recent = RateLimitHit.objects.filter(
-        scope=scope, client=client, created_at__gte=now - window
-    ).count()
-    if recent >= limit:
-        raise RateLimited
-    RateLimitHit.objects.create(scope=scope, client=client, created_at=now)
 
 
 # --- Vraag de specialist ---------------------------------------------------------------
@@ -84,8 +47,9 @@ def ask(
     consent_publication: bool = False,
     language: str = "nl",
 ) -> Question:
-    """Store a visitor's question (after the rate limit); returns it with its token."""
-    hit("ask", ip)
+    """Store a visitor's question (after the per-address limit, RateLimited when over);
+    returns it with its token. `ip` is the client's address (core.clients)."""
+    ratelimit.hit(ASK_SCOPE, address=ip or None)
     return Question.objects.create(
         text=text.strip()[:MAX_QUESTION],
         topic=topic,

@@ -5,6 +5,7 @@ from werkwijzer.questions import views
 app_name = "questions"
 urlpatterns = [
     path("", views.ask, name="ask"),
+    path("antwoord/", views.answer_page, name="answer_page"),
     path("antwoord/<str:token>/", views.answer, name="answer"),
     path("veelgestelde-vragen/", views.faq_list, name="faq"),
     path("veelgestelde-vragen/<slug:slug>/", views.faq_detail, name="faq_detail"),

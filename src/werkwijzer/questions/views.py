@@ -13,6 +13,8 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from werkwijzer.core.clients import client_address
+from werkwijzer.core.ratelimit import RateLimited
 from werkwijzer.questions import services
 from werkwijzer.questions.forms import (
     AnswerForm,
@@ -25,6 +27,9 @@ from werkwijzer.questions.forms import (
 from werkwijzer.questions.models import TOPIC_CHOICES, FaqEntry, Question
 
 TOPIC_LABELS = dict(TOPIC_CHOICES)
+# The private link's token once it is exchanged for the session: the address bar, the
+# browser history and the access log only ever see /antwoord/ after that.
+ANSWER_TOKEN_KEY = "questions.answer_token"
 
 
 def _require(test):
@@ -96,33 +101,45 @@ def ask(request: HttpRequest) -> HttpResponse:
             email=form.cleaned_data["email"],
             consent_publication=form.cleaned_data["consent_publication"],
             language=_language(),
-            ip=services.client_ip(request),
+            ip=client_address(request),
         )
-    except services.RateLimited:
-        form.add_error(
-            None,
-            _("You have asked several questions in a short time. Please try again in an hour."),
-        )
-        return render(request, "questions/ask.html", {**context, "form": form}, status=429)
-    return redirect(reverse("questions:answer", args=[question.token]) + "?nieuw=1")
+    except RateLimited as error:
+        form.add_error(None, error.message)
+        response = render(request, "questions/ask.html", {**context, "form": form}, status=429)
+        response["Retry-After"] = str(error.retry_after)
+        return response
+    request.session[ANSWER_TOKEN_KEY] = question.token
+    return redirect(reverse("questions:answer_page") + "?nieuw=1")
 
 
-def answer(request: HttpRequest, token: str) -> HttpResponse:
-    question = get_object_or_404(Question, token=token)
-    link = request.build_absolute_uri(reverse("questions:answer", args=[question.token]))
-    response = render(
-        request,
-        "questions/answer.html",
-        {
-            "question": question,
-            "link": link,
-            "new": "nieuw" in request.GET,
-            "topic_label": TOPIC_LABELS.get(question.topic, ""),
-        },
-    )
+def _private(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    """The private link: swap its token for the session and move on to /antwoord/, so
+    the token leaves the address bar after one request."""
+    question = get_object_or_404(Question, token=token[:64])
+    request.session[ANSWER_TOKEN_KEY] = question.token
+    return _private(redirect("questions:answer_page"))
+
+
+def answer_page(request: HttpRequest) -> HttpResponse:
+    token = request.session.get(ANSWER_TOKEN_KEY)
+    question = Question.objects.filter(token=token).first() if token else None
+    if question is None:
+        # No private link opened in this session (or it expired): say how to get back.
+        return _private(render(request, "questions/answer_missing.html", status=404))
+    link = request.build_absolute_uri(services.answer_path(question))
+    context = {
+        "question": question,
+        "link": link,
+        "new": "nieuw" in request.GET,
+        "topic_label": TOPIC_LABELS.get(question.topic, ""),
+    }
+    return _private(render(request, "questions/answer.html", context))
 
 
 def faq_list(request: HttpRequest) -> HttpResponse:

@@ -7,7 +7,7 @@ from werkwijzer.questions import services
 from werkwijzer.questions.tests.conftest import login, make
 
 pytestmark = pytest.mark.django_db
-PUBLIC = {"ask", "faq", "faq_detail", "answer"}
+PUBLIC = {"ask", "faq", "faq_detail", "answer", "answer_page"}
 BACO_KAG = {"baco", "kag"}
 PROFESSIONALS = {"bedrijfsarts", "baco", "kag"}
 EDITORS = {"editor", "admin"}
@@ -72,7 +72,11 @@ def test_access_matrix(client, world, role, name):
     users, args = world
     if role != "anonymous":
         login(client, users[role])
-    response = client.get(reverse(f"questions:{name}", args=args.get(name, [])))
+    if name == "answer_page":  # shows the question whose private link was opened
+        client.get(reverse("questions:answer", args=args["answer"]))
+    # The private link is swapped for the session and goes on to answer_page.
+    follow = name == "answer"
+    response = client.get(reverse(f"questions:{name}", args=args.get(name, [])), follow=follow)
     if name in PUBLIC or role in ALLOWED[name]:
         assert response.status_code == 200, (role, name)
     elif role == "anonymous":

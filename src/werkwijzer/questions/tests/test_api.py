@@ -54,12 +54,29 @@ def test_unreadable_body_is_400(client):
     assert response.status_code == 400
 
 
-def test_rate_limit(client):
-    for _n in range(services.ASK_LIMIT):
+def test_rate_limit_per_address_shared_with_the_page(client):
+    client.post("/vraag-de-specialist/", {"text": "Een goede vraag over werk", "website": ""})
+    for _n in range(4):
         assert post(client, {"text": "Een goede vraag over werk"}).status_code == 201
     response = post(client, {"text": "Een goede vraag over werk"})
     assert response.status_code == 429
-    assert response.json()["errors"][0]["message"]
+    error = response.json()["errors"][0]
+    assert error["field"] == "" and error["message"].startswith("Te veel pogingen")
+    other = post(client, {"text": "Een goede vraag over werk"}, REMOTE_ADDR="203.0.113.10")
+    assert other.status_code == 201
+
+
+def test_the_answer_can_be_read_without_the_token_in_the_url(client):
+    token = post(client, {"text": "Kan ik na mijn behandeling weer werken?"}).json()["token"]
+    response = client.post(
+        "/api/v1/questions/answer", {"token": token}, content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert response.json()["question"].startswith("Kan ik")
+    missing = client.post(
+        "/api/v1/questions/answer", {"token": "x" * 40}, content_type="application/json"
+    )
+    assert missing.status_code == 404 and missing.json()["errors"][0]["field"] == "token"
 
 
 def test_unknown_token_is_404(client):

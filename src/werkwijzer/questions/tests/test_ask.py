@@ -4,15 +4,17 @@ import threading
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.db import connection
 from django.urls import reverse
 
 from werkwijzer.questions import services
-from werkwijzer.questions.models import FaqEntry, Question, RateLimitHit
+from werkwijzer.questions.models import FaqEntry, Question
 from werkwijzer.questions.tests.conftest import login
 
 pytestmark = pytest.mark.django_db
 ASK = "/vraag-de-specialist/"
+ANSWER = "/vraag-de-specialist/antwoord/"
 GOOD = {
     "text": "Mag mijn werkgever vragen welke behandeling ik krijg?",
     "topic": "wat-mag-werkgever-vragen",
@@ -32,17 +34,41 @@ def test_ask_page_works_without_account(client):
     assert b'name="website"' in response.content  # the honeypot
 
 
-def test_asking_gives_a_private_link(client):
+def test_asking_gives_a_private_link_that_never_is_in_the_address(client):
     response = ask(client)
     question = Question.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/vraag-de-specialist/antwoord/{question.token}/?nieuw=1"
+    assert response["Location"] == f"{ANSWER}?nieuw=1"  # no token in any URL
     assert len(question.token) >= 32
     assert question.consent_publication and question.email == "vrager@voorbeeld.nl"
     page = client.get(response["Location"])
     assert page.status_code == 200
-    assert question.token in page.content.decode()
+    body = page.content.decode()
+    assert f"{ANSWER}{question.token}/" in body  # the link to save is on the page
+    assert GOOD["text"] in body
     assert page["Cache-Control"] == "private, no-store"
+
+
+def test_the_private_link_is_swapped_for_the_session(client):
+    ask(client)
+    question = Question.objects.get()
+    visitor = Client(HTTP_ACCEPT_LANGUAGE="en")  # another browser, from the e-mail
+    response = visitor.get(f"{ANSWER}{question.token}/", follow=True)
+    assert response.redirect_chain == [(ANSWER, 302)]
+    final = response.request["PATH_INFO"] + "?" + response.request["QUERY_STRING"]
+    assert question.token not in final
+    assert response.status_code == 200
+    assert GOOD["text"] in response.content.decode()
+    assert response["Cache-Control"] == "private, no-store"
+    # Reloading the page without the token still works: the session holds it.
+    again = visitor.get(ANSWER)
+    assert again.status_code == 200 and GOOD["text"] in again.content.decode()
+
+
+def test_the_answer_page_without_a_private_link_explains_the_way_back():
+    response = Client().get(ANSWER)
+    assert response.status_code == 404
+    assert "privélink" in response.content.decode()
 
 
 def test_tokens_are_random_and_unknown_tokens_404(client):
@@ -51,6 +77,7 @@ def test_tokens_are_random_and_unknown_tokens_404(client):
     first, second = Question.objects.all()
     assert first.token != second.token
     assert client.get("/vraag-de-specialist/antwoord/niet-bestaand/").status_code == 404
+    assert "questions.answer_token" not in Client().session  # nothing stored for a miss
 
 
 def test_invalid_question_keeps_the_text(client):
@@ -68,16 +95,29 @@ def test_honeypot_stops_bots(client):
     assert not Question.objects.exists()
 
 
-def test_rate_limit_per_ip_stores_only_a_hash(client, settings):
-    for _n in range(services.ASK_LIMIT):
-        assert client.post(ASK, GOOD, REMOTE_ADDR="203.0.113.9").status_code == 302
-    response = client.post(ASK, GOOD, REMOTE_ADDR="203.0.113.9")
+def test_one_address_asks_at_most_five_an_hour_behind_the_proxy(settings):
+    """With one proxy the limit is per visitor, not per proxy: one person cannot use up
+    Vraag de specialist for everyone."""
+    settings.WERKWIJZER_PROXY_COUNT = 1
+    first = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for _n in range(5):
+        assert first.post(ASK, GOOD).status_code == 302
+    response = first.post(ASK, GOOD)
     assert response.status_code == 429
-    assert GOOD["text"] in response.content.decode()  # nothing typed is lost
-    # Another address may still ask.
-    assert client.post(ASK, GOOD, REMOTE_ADDR="203.0.113.10").status_code == 302
-    stored = list(RateLimitHit.objects.values_list("client", flat=True))
-    assert stored and all("203.0.113" not in value and len(value) == 64 for value in stored)
+    body = response.content.decode()
+    assert "Te veel pogingen vanaf jouw adres" in body
+    assert GOOD["text"] in body  # nothing typed is lost
+    assert int(response["Retry-After"]) > 0
+    # Another visitor behind the same proxy may still ask.
+    other = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.10")
+    assert other.post(ASK, GOOD).status_code == 302
+    assert Question.objects.count() == 6
+
+
+def test_without_proxies_a_forged_forwarded_for_does_not_reset_the_limit(client):
+    for number in range(5):
+        client.post(ASK, GOOD, HTTP_X_FORWARDED_FOR=f"192.0.2.{number}")
+    assert client.post(ASK, GOOD, HTTP_X_FORWARDED_FOR="192.0.2.99").status_code == 429
 
 
 def test_queue_only_for_baco_and_kag(client, baco, bedrijfsarts, editor):
@@ -116,7 +156,8 @@ def test_claim_answer_and_notify_without_content(client, baco):
     assert GOOD["text"] not in message.body and answer_text not in message.body
     assert "behandeling" not in message.subject + message.body
     client.logout()
-    page = client.get(reverse("questions:answer", args=[question.token])).content.decode()
+    page = client.get(reverse("questions:answer", args=[question.token]), follow=True)
+    page = page.content.decode()
     assert answer_text in page
 
 
