@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from http.client import HTTPResponse
 
@@ -19,6 +21,18 @@ from tests.servers import gunicorn, postgres_server_url, temporary_database, wer
 
 DEMO_PASSWORD = "production-smoke-demo"
 CLIENT_ADDRESS = "203.0.113.7"  # TEST-NET-3: the visitor as the proxy reports it
+
+
+REDIS_URL = "redis://127.0.0.1:6379"
+
+
+def redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as connection:
+            connection.sendall(b"PING\r\n")
+            return connection.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
 
 
 def pytest_collection_modifyitems(items):
@@ -45,6 +59,12 @@ def production_environment(static_root: str, database_url: str) -> dict[str, str
         WERKWIJZER_AUDIT_KEY="production-smoke-audit-key",
         WAGTAILADMIN_BASE_URL="https://127.0.0.1",
     )
+    if redis_answers():
+        # Production runs with a shared cache; a prefix of its own keeps parallel runs apart.
+        environ.update(
+            CACHE_URL=f"{REDIS_URL}/0",
+            WERKWIJZER_CACHE_PREFIX=f"ww-production-{uuid.uuid4().hex[:8]}",
+        )
     return environ
 
 
