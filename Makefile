@@ -52,6 +52,9 @@ messages: $(VENV)/.installed-run
 run: system-deps $(VENV)/.installed-run node_modules/.installed messages
 	$(WERKWIJZER) migrate --no-input -v 0
 	$(WERKWIJZER) seed
+	@# The worker (e-mail, scheduled jobs, long runs) beside the web server; stopped with it.
+	@$(WERKWIJZER) worker --reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(WERKWIJZER) runserver $(HOST)
 
 test: system-deps $(VENV)/.installed-dev node_modules/.installed messages

@@ -67,13 +67,9 @@ class Command(BaseCommand):
             interval=max(options["interval"], 0.0),
             schedule=options["schedule"],
         )
-        logger.info(
-            "Werkwijzer worker %s started: backend %s, scheduler %s, %s",
-            loop.worker_id,
-            type(backend).__name__,
-            "on" if loop.schedule else "off",
-            "one round" if options["once"] else f"polling every {loop.interval:g} s",
-        )
+        reloader_parent = options["reload"] and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true"
+        if not reloader_parent:  # with --reload, the child that does the work says it
+            self._announce(loop, backend, options["once"])
         if options["once"]:
             loop.round()
             logger.info("Werkwijzer worker %s: queue empty, stopping", loop.worker_id)
@@ -84,6 +80,15 @@ class Command(BaseCommand):
         else:
             loop.configure_signals()
             loop.forever()
+
+    def _announce(self, loop: Loop, backend: Any, once: bool) -> None:
+        logger.info(
+            "Werkwijzer worker %s started: backend %s, scheduler %s, %s",
+            loop.worker_id,
+            type(backend).__name__,
+            "on" if loop.schedule else "off",
+            "one round" if once else f"polling every {loop.interval:g} s",
+        )
 
     def _configure_logging(self, verbosity: int) -> None:
         level = logging.WARNING if verbosity == 0 else logging.INFO
