@@ -315,12 +315,24 @@ def register(request: HttpRequest) -> HttpResponse:
         return redirect(home_for(request.user))
     form = RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
+        try:
+            # Each new account sends an e-mail: a limit per client address.
+            ratelimit.hit("register", request)
+        except ratelimit.RateLimited as error:
+            form.add_error(None, error.message)
+            return _too_many(render(request, "accounts/register.html", {"form": form}), error)
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         _send_welcome(request, user)
         messages.success(request, _("Welcome! Your account is ready."))
         return redirect(home_for(user))
     return render(request, "accounts/register.html", {"form": form})
+
+
+def _too_many(response: HttpResponse, error: ratelimit.RateLimited) -> HttpResponse:
+    response.status_code = 429
+    response["Retry-After"] = str(error.retry_after)
+    return response
 
 
 def _send_welcome(request: HttpRequest, user: User) -> None:
@@ -353,7 +365,25 @@ class PasswordResetView(auth_views.PasswordResetView):
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")
 
+    def form_valid(self, form):
+        try:
+            # Every valid request may send an e-mail: a limit per client address.
+            ratelimit.hit("password-reset", self.request)
+        except ratelimit.RateLimited as error:
+            form.add_error(None, error.message)
+            return _too_many(self.form_invalid(form), error)
+        return super().form_valid(form)
+
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view already swaps the link's token for the session and redirects to
+    .../set-password/, so the token is in one request line only (test_accounts_pages)."""
+
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # A new password ends every login pause of the account, from every address.
+        throttling.forget_account(form.user.username)
+        return response

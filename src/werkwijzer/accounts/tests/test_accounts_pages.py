@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.hashers import identify_hasher, make_password
 from django.core import mail
 from django.http import HttpResponse
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
 
 from werkwijzer.accounts.models import User
 from werkwijzer.accounts.permissions import role_required
@@ -106,15 +106,75 @@ def test_password_reset_by_email(client):
     body = mail.outbox[0].body
     link = next(line for line in body.splitlines() if "/wachtwoord-herstellen/" in line)
     path = link.split("testserver", 1)[1]
+    token = path.rstrip("/").rsplit("/", 1)[1]
     form_page = client.get(path, follow=True)
     assert form_page.status_code == 200
+    assert b'name="new_password1"' in form_page.content
     set_url = form_page.redirect_chain[-1][0]
+    # The token was swapped for the session: the page's own URL (and so the access log
+    # for every request after the first, and any Referer) does not hold it.
+    assert token not in set_url and set_url.endswith("/set-password/")
     done = client.post(
         set_url, {"new_password1": "nieuw-wachtwoord-123", "new_password2": "nieuw-wachtwoord-123"}
     )
     assert done.url == "/wachtwoord-herstellen/klaar/"
     user.refresh_from_db()
     assert user.check_password("nieuw-wachtwoord-123")
+
+
+def test_a_new_password_ends_a_login_pause(client):
+    user = make_user("person", email="paused@example.org")
+    for _ in range(5):
+        client.post("/inloggen/", {"username": user.username, "password": "wrong-password"})
+    assert (
+        client.post("/inloggen/", {"username": user.username, "password": PASSWORD}).status_code
+        == 429
+    )
+    client.post("/wachtwoord-vergeten/", {"email": "paused@example.org"})
+    link = next(
+        line for line in mail.outbox[0].body.splitlines() if "/wachtwoord-herstellen/" in line
+    )
+    set_url = client.get(link.split("testserver", 1)[1], follow=True).redirect_chain[-1][0]
+    new = {"new_password1": "nieuw-wachtwoord-123", "new_password2": "nieuw-wachtwoord-123"}
+    assert client.post(set_url, new).status_code == 302
+    login = client.post(
+        "/inloggen/", {"username": user.username, "password": "nieuw-wachtwoord-123"}
+    )
+    assert login.status_code == 302
+
+
+def test_password_reset_requests_are_limited_per_address(client, settings):
+    settings.WERKWIJZER_RATE_LIMITS = {"password-reset": "2/h"}
+    for _ in range(2):
+        assert client.post("/wachtwoord-vergeten/", {"email": "x@example.org"}).status_code == 302
+    refused = client.post("/wachtwoord-vergeten/", {"email": "x@example.org"})
+    assert refused.status_code == 429
+    assert b"Too many tries from your address" in refused.content
+    other = client.post(
+        "/wachtwoord-vergeten/", {"email": "x@example.org"}, REMOTE_ADDR="203.0.113.5"
+    )
+    assert other.status_code == 302
+
+
+def test_registrations_are_limited_per_address(client, settings):
+    settings.WERKWIJZER_RATE_LIMITS = {"register": "1/h"}
+
+    def register(number, **extra):
+        data = {
+            "role": "person",
+            "email": f"new{number}@example.org",
+            "first_name": "Nieuw",
+            "password1": "een-lang-wachtwoord-42",
+            "password2": "een-lang-wachtwoord-42",
+        }
+        return Client(HTTP_ACCEPT_LANGUAGE="en", **extra).post("/registreren/", data)
+
+    assert register(1).status_code == 302
+    refused = register(2)
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert b"Too many tries from your address" in refused.content
+    assert register(3, REMOTE_ADDR="203.0.113.5").status_code == 302
+    assert User.objects.count() == 2
 
 
 def test_password_reset_for_unknown_address_looks_the_same(client):
