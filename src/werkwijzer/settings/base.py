@@ -240,6 +240,13 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Werkwijzer <noreply@werkwijzer.example>")
+# The mail server for the smtp backend (django.core.mail.backends.smtp.EmailBackend).
+EMAIL_HOST = env_str("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("DJANGO_EMAIL_TIMEOUT", 20)
 
 # Background work (docs/decisions/0009-task-queue.md). "database" keeps the queue in the
 # app's own database, so `make run` needs nothing but SQLite; "immediate" runs each task
