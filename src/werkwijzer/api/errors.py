@@ -14,7 +14,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
+
+from werkwijzer.core.ratelimit import wait_message
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +89,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         if isinstance(exc, AuthenticationError):
             message = _("Log in first.")
+        elif isinstance(exc, Throttled):
+            # ninja adds the Retry-After header; the message says the same in words.
+            message = wait_message(int(exc.wait or 60))
         elif exc.status_code == 400:
             message = _("The request could not be read. Send valid JSON.")
         else:

@@ -13,6 +13,7 @@ from django.apps import apps
 from ninja import NinjaAPI
 
 from werkwijzer.api.errors import install_error_handlers
+from werkwijzer.api.throttling import AddressThrottle
 
 
 def _app_routers():
@@ -38,6 +39,8 @@ def build_api() -> NinjaAPI:
             "asks for English (Accept-Language: en)."
         ),
         urls_namespace="api",
+        # Per client address, for every operation (core.ratelimit scope "api").
+        throttle=[AddressThrottle("api")],
     )
     install_error_handlers(api)
     for label, router in _app_routers():

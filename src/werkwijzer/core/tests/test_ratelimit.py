@@ -121,3 +121,33 @@ def test_the_message_says_how_long_to_wait_in_dutch(seconds, text):
 
     with translation.override("nl"):
         assert text in RateLimited("test", seconds).message
+
+
+@pytest.mark.django_db
+def test_the_api_is_limited_per_address_with_the_error_shape(client, settings):
+    from django.test import Client
+
+    settings.WERKWIJZER_RATE_LIMITS = {"api": "3/m"}
+    settings.WERKWIJZER_PROXY_COUNT = 1
+    visitor = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=A)
+    with time_machine.travel(START, tick=False):
+        for _ in range(3):
+            assert visitor.get("/api/v1/faq").status_code == 200
+        refused = visitor.get("/api/v1/faq")
+        assert refused.status_code == 429
+        assert refused["Retry-After"] == "60"
+        assert refused.json() == {
+            "errors": [
+                {
+                    "field": "",
+                    "message": "Te veel pogingen vanaf jouw adres in korte tijd. "
+                    "Wacht 1 minuut en probeer het dan opnieuw.",
+                }
+            ]
+        }
+        # Another visitor behind the same proxy is not affected.
+        other = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=B)
+        assert other.get("/api/v1/faq").status_code == 200
+        # Probes are never limited.
+        assert visitor.get("/api/v1/live").status_code == 200
+        assert visitor.get("/api/v1/health").status_code == 200
