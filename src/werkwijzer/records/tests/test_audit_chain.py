@@ -81,10 +81,12 @@ def test_claiming_another_key_is_detected(person):
 def test_key_rotation_verifies_old_and_new_events(person, settings):
     settings.WERKWIJZER_AUDIT_KEYS = [OLD_KEY]
     _events(person, 2)
-    settings.WERKWIJZER_AUDIT_KEYS = [NEW_KEY, OLD_KEY]  # rotated: the new key seals
+    settings.WERKWIJZER_AUDIT_KEYS = [OLD_KEY, NEW_KEY]  # step 1: known, not yet sealing
+    _events(person, 1)
+    settings.WERKWIJZER_AUDIT_KEYS = [NEW_KEY, OLD_KEY]  # step 2: the new key seals
     _events(person, 2)
     keys = list(AuditEvent.objects.order_by("sequence").values_list("key_id", flat=True))
-    assert keys == ["2025", "2025", "2026", "2026"]
+    assert keys == ["2025", "2025", "2025", "2026", "2026"]
     assert audit.verify_chain().ok
     settings.WERKWIJZER_AUDIT_KEYS = [NEW_KEY]  # the old key dropped too early
     result = audit.verify_chain()
