@@ -1,16 +1,23 @@
 """One way to turn HTML into PDF (WeasyPrint) for every app: plan, folder, letters.
 
-Stylesheets and images under STATIC_URL are read from disk through the staticfiles
-finders; any other URL (http, https, ftp) is refused, so rendering a PDF never touches
-the network and never waits on this server itself. WeasyPrint is imported on first use:
-it loads Pango, which no other page needs.
+WeasyPrint may read the site's own static files and nothing else: a stylesheet or image
+under STATIC_URL of our own base URL is read from disk (the staticfiles finders, or
+STATIC_ROOT for the hashed names of a production build). Every other URL is refused:
+other hosts, file:// (a template or an uploaded text could otherwise pull in any file
+on the server), ftp, and paths outside the static folder. So rendering a PDF never
+touches the network and never waits on this server itself. data: URLs stay, since they
+carry their content with them. WeasyPrint is imported on first use: it loads Pango,
+which no other page needs.
 """
 
 from __future__ import annotations
 
+import mimetypes
+import posixpath
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -23,31 +30,61 @@ if TYPE_CHECKING:
 BASE_URL = "http://werkwijzer.local/"
 
 
+class RefusedURL(ValueError):
+    """A URL WeasyPrint may not load (WeasyPrint logs it and leaves the resource out)."""
+
+
+def static_file_for(url: str) -> Path:
+    """The file on disk behind a static URL of our base URL; RefusedURL for anything else."""
+    base = urlsplit(BASE_URL)
+    parts = urlsplit(url)
+    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
+        raise RefusedURL(f"Not fetching {url} while rendering a PDF")
+    path = unquote(parts.path)
+    if not path.startswith(settings.STATIC_URL):
+        raise RefusedURL(f"Not fetching {url}: not a static file")
+    name = path.removeprefix(settings.STATIC_URL)
+    # No way out of the static folder ("../", an absolute path, a backslash).
+    if not name or "\\" in name or name.startswith("/") or ".." in name.split("/"):
+        raise RefusedURL(f"Not fetching {url}: not a static file")
+    found = finders.find(posixpath.normpath(name))
+    if found:
+        return Path(found)
+    collected = Path(settings.STATIC_ROOT) / name
+    if collected.is_file() and collected.resolve().is_relative_to(
+        Path(settings.STATIC_ROOT).resolve()
+    ):
+        return collected
+    raise RefusedURL(f"Static file {path} not found")
+
+
 @cache
 def _fetcher_class() -> type:
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class StaticFilesFetcher(URLFetcher):
         def fetch(self, url: str, headers: dict | None = None):
-            if url.startswith(("data:", "file:")):
+            if url.startswith("data:"):
                 return super().fetch(url, headers)
-            path = urlparse(url).path
-            if not path.startswith(settings.STATIC_URL):
-                raise ValueError(f"Not fetching {url} while rendering a PDF")
-            found = finders.find(path.removeprefix(settings.STATIC_URL))
-            if not found:
-                raise ValueError(f"Static file {path} not found")
-            return super().fetch(f"file://{found}", headers)
+            found = static_file_for(url)
+            content_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                url, found.read_bytes(), headers={"Content-Type": content_type}
+            )
 
     return StaticFilesFetcher
+
+
+def _fetcher():
+    # Only data: goes through urllib; static files are read above, everything else refused.
+    return _fetcher_class()(allowed_protocols=("data", "http"))
 
 
 def pdf_document(html: str) -> Document:
     """The laid-out pages of a complete HTML document (tests read their text)."""
     from weasyprint import HTML
 
-    fetcher = _fetcher_class()(allowed_protocols=("data", "file", "http", "https"))
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).render()
 
 
 def render_pdf(html: str) -> bytes:
