@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import os
 import socket
+import socketserver
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -121,5 +123,138 @@ def gunicorn(env: dict[str, str], log: Path, *, workers: int = 2) -> Iterator[st
         process.terminate()
         try:
             process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+REDIS_URL = "redis://127.0.0.1:6379"
+
+
+def redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as connection:
+            connection.sendall(b"PING\r\n")
+            return connection.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def production_environment(folder: Path, database_url: str) -> dict[str, str]:
+    """The variables docs/operations.md asks an operator to set, with the static files and
+    the audit anchor in `folder`; Redis as the shared cache when one answers."""
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "WERKWIJZER_", "DATABASE_", "REDIS_", "CACHE_"))
+    }
+    environ.update(
+        DJANGO_SETTINGS_MODULE="werkwijzer.settings.production",
+        DJANGO_SECRET_KEY="production-smoke-test-secret-" + "x" * 40,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_STATIC_ROOT=str(folder / "static"),
+        DATABASE_URL=database_url,
+        WERKWIJZER_PROXY_COUNT="1",
+        WERKWIJZER_AUDIT_KEYS="smoke:production-smoke-audit-key",
+        WERKWIJZER_AUDIT_KEY="production-smoke-audit-key",
+        WERKWIJZER_AUDIT_ANCHOR_FILE=str(folder / "audit-anchor.jsonl"),
+        WAGTAILADMIN_BASE_URL="https://127.0.0.1",
+    )
+    if redis_answers():
+        # Production runs with a shared cache; a prefix of its own keeps parallel runs apart.
+        environ.update(
+            CACHE_URL=f"{REDIS_URL}/0",
+            WERKWIJZER_CACHE_PREFIX=f"ww-production-{uuid.uuid4().hex[:8]}",
+        )
+    return environ
+
+
+class SmtpSink:
+    """A mail server on 127.0.0.1 that keeps every message it is given (no relay).
+
+    Speaks just enough SMTP for Django's smtp backend: EHLO/HELO, MAIL, RCPT, DATA,
+    RSET, NOOP and QUIT."""
+
+    def __init__(self) -> None:
+        self.messages: list[dict[str, object]] = []
+        self._lock = threading.Lock()
+        sink = self
+
+        class Session(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                sink._converse(self.rfile, self.wfile)
+
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Session)
+        self._server.daemon_threads = True
+        self.port = self._server.server_address[1]
+
+    def __enter__(self) -> SmtpSink:
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def count(self) -> int:
+        with self._lock:
+            return len(self.messages)
+
+    def _converse(self, rfile, wfile) -> None:
+        wfile.write(b"220 sink ready\r\n")
+        sender, recipients = "", []
+        for raw in rfile:
+            command = raw.decode("utf-8", "replace").strip()
+            verb = command[:4].upper()
+            if verb in ("EHLO", "HELO"):
+                wfile.write(b"250 sink\r\n")
+            elif verb == "MAIL":
+                sender, recipients = command[10:].strip("<> "), []
+                wfile.write(b"250 ok\r\n")
+            elif verb == "RCPT":
+                recipients.append(command[8:].strip("<> "))
+                wfile.write(b"250 ok\r\n")
+            elif verb == "DATA":
+                wfile.write(b"354 end with .\r\n")
+                body = b"".join(iter(lambda: rfile.readline(), b".\r\n"))
+                with self._lock:
+                    self.messages.append(
+                        {
+                            "from": sender,
+                            "to": list(recipients),
+                            "data": body.decode("utf-8", "replace"),
+                        }
+                    )
+                wfile.write(b"250 queued\r\n")
+            elif verb == "QUIT":
+                wfile.write(b"221 bye\r\n")
+                return
+            else:  # RSET, NOOP and anything else
+                wfile.write(b"250 ok\r\n")
+
+
+def smtp_environment(sink: SmtpSink) -> dict[str, str]:
+    return {
+        "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "DJANGO_EMAIL_HOST": "127.0.0.1",
+        "DJANGO_EMAIL_PORT": str(sink.port),
+    }
+
+
+@contextmanager
+def worker(env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """`werkwijzer worker` as a deployment runs it, beside the app servers."""
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [str(BIN / "werkwijzer"), "worker", "--interval=0.5"],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()

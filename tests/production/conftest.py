@@ -5,67 +5,31 @@ gunicorn with the production settings, reached through a TLS proxy that the test
 
 from __future__ import annotations
 
-import os
 import re
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-import uuid
 from dataclasses import dataclass, field
 from http.client import HTTPResponse
 
 import pytest
 
-from tests.servers import gunicorn, postgres_server_url, temporary_database, werkwijzer
+from tests.servers import (
+    gunicorn,
+    postgres_server_url,
+    production_environment,
+    temporary_database,
+    werkwijzer,
+)
 
 DEMO_PASSWORD = "production-smoke-demo"
 CLIENT_ADDRESS = "203.0.113.7"  # TEST-NET-3: the visitor as the proxy reports it
-
-
-REDIS_URL = "redis://127.0.0.1:6379"
-
-
-def redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as connection:
-            connection.sendall(b"PING\r\n")
-            return connection.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/production/" in str(item.fspath):
             item.add_marker(pytest.mark.production)
-
-
-def production_environment(static_root: str, database_url: str) -> dict[str, str]:
-    """Exactly the variables docs/operations.md asks an operator to set."""
-    environ = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "WERKWIJZER_", "DATABASE_", "REDIS_", "CACHE_"))
-    }
-    environ.update(
-        DJANGO_SETTINGS_MODULE="werkwijzer.settings.production",
-        DJANGO_SECRET_KEY="production-smoke-test-secret-" + "x" * 40,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_STATIC_ROOT=static_root,
-        DATABASE_URL=database_url,
-        WERKWIJZER_PROXY_COUNT="1",
-        WERKWIJZER_AUDIT_KEYS="smoke:production-smoke-audit-key",
-        WERKWIJZER_AUDIT_KEY="production-smoke-audit-key",
-        WAGTAILADMIN_BASE_URL="https://127.0.0.1",
-    )
-    if redis_answers():
-        # Production runs with a shared cache; a prefix of its own keeps parallel runs apart.
-        environ.update(
-            CACHE_URL=f"{REDIS_URL}/0",
-            WERKWIJZER_CACHE_PREFIX=f"ww-production-{uuid.uuid4().hex[:8]}",
-        )
-    return environ
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +40,7 @@ def production_site(tmp_path_factory):
         pytest.skip("no PostgreSQL server on 127.0.0.1:5432 for the production smoke test")
     folder = tmp_path_factory.mktemp("production")
     with temporary_database(server, prefix="ww_production") as database_url:
-        environ = production_environment(str(folder / "static"), database_url)
+        environ = production_environment(folder, database_url)
         werkwijzer("collectstatic", "--no-input", "-v", "0", env=environ)
         werkwijzer("migrate", "--no-input", "-v", "0", env=environ)
         werkwijzer("seed", env={**environ, "WERKWIJZER_DEMO_PASSWORD": DEMO_PASSWORD})
