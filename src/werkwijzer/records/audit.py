@@ -154,7 +154,9 @@ def _events_in_order(limit: int | None) -> Iterator[AuditEvent]:
     return events.iterator(chunk_size=2000)
 
 
-def _walk(keys: dict[str, str], expected: dict[int, list[Anchor]], limit: int | None):
+def _walk(
+    keys: dict[str, str], expected: dict[int, list[Anchor]], limit: int | None
+) -> Verification:
     """Follow the chain from the first event; a failed Verification at the first misfit."""
     previous_hash = GENESIS_HASH
     checked = 0
@@ -223,5 +225,5 @@ def verify_chain(*, anchors: Iterable[Anchor] = (), write_anchor: bool = True) -
 
 
 def verify() -> Verification:
-    """The chain check as before anchors existed to callers: same as verify_chain()."""
+    """The older name of verify_chain(), kept for its callers; the same check."""
     return verify_chain()
