@@ -6,12 +6,12 @@ import csv
 from functools import lru_cache
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from werkwijzer.businesscase import presenters
+from werkwijzer.businesscase import jobs, presenters
 from werkwijzer.businesscase.forms import RunForm, share_query
 from werkwijzer.businesscase.model.analysis import AnalysisResult, RunRequest, run_analysis
 from werkwijzer.businesscase.model.parameters import load_parameters
@@ -86,20 +86,28 @@ def _scenario_notes() -> list[dict]:
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
     form = RunForm.from_query(request.GET)
-    result = None
+    result = pending = None
     figures: list = []
     share_url = csv_url = ""
     if form.is_valid():
         run = form.run_request()
-        result = analyse(run)
-        figures = presenters.figures(result)
+        # A heavy run goes to the worker; the page refreshes until its result is there.
+        outcome = jobs.result_or_job(run) if jobs.is_heavy(run) else analyse(run)
+        if isinstance(outcome, AnalysisResult):
+            result = outcome
+            figures = presenters.figures(result)
+        else:
+            pending = outcome
         query = share_query(run)
         share_url = request.build_absolute_uri(f"{reverse('businesscase:index')}?{query}")
         csv_url = f"{reverse('businesscase:csv')}?{query}"
-    status = 200 if result is not None else 400
+    status = 200 if form.is_valid() else 400
     context = {
         "form": form,
         "result": result,
+        "pending": pending,
+        "pending_stage": jobs.stage_label(pending) if pending else "",
+        "refresh_seconds": jobs.REFRESH_SECONDS,
         "figures": figures,
         "totals": presenters.totals_table(result) if result else None,
         "groups": _parameter_groups(form),
@@ -122,7 +130,10 @@ def csv_download(request: HttpRequest) -> HttpResponse:
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    result = analyse(form.run_request())
+    run = form.run_request()
+    result = jobs.result_or_job(run) if jobs.is_heavy(run) else analyse(run)
+    if not isinstance(result, AnalysisResult):  # still running: the page shows how far
+        return redirect(f"{reverse('businesscase:index')}?{share_query(run)}")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="werkwijzer-businesscase.csv"'
     writer = csv.writer(response)

@@ -88,14 +88,14 @@ def objects_of(job: Job) -> Any:
     return pickle.loads(bytes(job.result_blob)) if job.result_blob else None
 
 
-def reusable(kind: str, key: str) -> Job | None:
-    """The newest job with this key that is done, or still alive; None if there is none."""
+def reusable(kind: str, key: str, failed_within: dt.timedelta | None = None) -> Job | None:
+    """The newest job with this key that is done or still alive (or failed within
+    `failed_within`, so a page can say so instead of starting it again at once)."""
+    now = timezone.now()
     alive = Q(status__in=[Job.Status.QUEUED, Job.Status.RUNNING]) & Q(
-        updated_at__gte=timezone.now() - STALE_AFTER
+        updated_at__gte=now - STALE_AFTER
     )
-    return (
-        Job.objects.filter(kind=kind, key=key)
-        .filter(Q(status=Job.Status.DONE) | alive)
-        .order_by("-created_at")
-        .first()
-    )
+    wanted = Q(status=Job.Status.DONE) | alive
+    if failed_within is not None:
+        wanted |= Q(status=Job.Status.FAILED, finished_at__gte=now - failed_within)
+    return Job.objects.filter(kind=kind, key=key).filter(wanted).order_by("-created_at").first()

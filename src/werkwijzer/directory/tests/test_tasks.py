@@ -69,7 +69,7 @@ def _upload(admin_client, text: str, name: str = "aanbieders.csv"):
 
 @override_settings(TASKS=DATABASE_TASKS)
 def test_admin_import_runs_in_the_worker(admin_client, postcodes):
-    assert "Import providers" in admin_client.get("/beheer/directory/provider/").content.decode()
+    assert "Aanbieders inlezen" in admin_client.get("/beheer/directory/provider/").content.decode()
     rows = "p-1,Anna Proef,baco,own-practice,6525AB\np-2,Bert Proef,nonsense,own-practice,6525AB\n"
     response = _upload(admin_client, HEADER + rows)
     job = Job.objects.get()
