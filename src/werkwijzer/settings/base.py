@@ -276,6 +276,10 @@ LOGGING = {
 WAGTAIL_SITE_NAME = "Werkwijzer"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = True
+# The admin asks no third party: no Gravatar pictures (they tell Gravatar who works in the
+# CMS, and the admin's Content-Security-Policy refuses them), no release check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # PostgreSQL full-text search with the Dutch configuration (SQLite uses FTS5); see
 # docs/search.md for the OpenSearch backend as the scale path.
