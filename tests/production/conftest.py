@@ -67,10 +67,12 @@ class ProxiedClient:
 
     base: str
     secure: bool = True
+    client_address: str = CLIENT_ADDRESS
+    timeout: float = 60
     cookies: dict[str, str] = field(default_factory=dict)
 
     def request(self, path: str, data: dict | None = None, referer: str = "") -> Answer:
-        headers = {"X-Forwarded-For": CLIENT_ADDRESS, "Accept-Language": "nl"}
+        headers = {"X-Forwarded-For": self.client_address, "Accept-Language": "nl"}
         if self.secure:
             headers["X-Forwarded-Proto"] = "https"
         if self.cookies:
@@ -83,7 +85,7 @@ class ProxiedClient:
         request = urllib.request.Request(self.base + path, data=body, headers=headers)
         opener = urllib.request.build_opener(_NoRedirect)
         try:
-            response: HTTPResponse = opener.open(request, timeout=60)
+            response: HTTPResponse = opener.open(request, timeout=self.timeout)
         except urllib.error.HTTPError as error:
             response = error
         self._keep_cookies(response.headers.get_all("Set-Cookie") or [])
