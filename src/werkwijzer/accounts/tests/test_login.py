@@ -207,12 +207,11 @@ def test_one_address_is_limited_across_accounts(client, settings):
     assert post_login(other, user.username, PASSWORD).status_code == 302
 
 
-def test_admin_logins_are_paused_with_the_same_page(client):
+@pytest.mark.parametrize("path", ["/beheer/login/", "/cms/login/"])
+def test_admin_logins_are_paused_with_the_same_page(client, path):
     admin = make_user("admin")
     for _ in range(5):
-        response = client.post(
-            "/beheer/login/", {"username": admin.username, "password": "wrong-password"}
-        )
+        response = client.post(path, {"username": admin.username, "password": "wrong-password"})
     assert response.status_code == 429
     assert b"paused for 15 minutes" in response.content
     assert post_login(client, admin.username, PASSWORD).status_code == 429
@@ -224,6 +223,16 @@ def test_a_new_password_ends_the_pause(client):
     for _ in range(5):
         post_login(client, user.username, "wrong-password")
     throttling.forget_account(user.username)  # what setting a new password does
+    assert post_login(client, user.username, PASSWORD).status_code == 302
+
+
+def test_an_operator_can_end_a_pause(client):
+    from django.core.management import call_command
+
+    user = make_user("person")
+    for _ in range(5):
+        post_login(client, user.username, "wrong-password")
+    call_command("axes_reset_username", user.username)
     assert post_login(client, user.username, PASSWORD).status_code == 302
 
 

@@ -50,3 +50,23 @@ def test_no_usable_address_is_none(settings):
     settings.WERKWIJZER_PROXY_COUNT = 0
     assert client_address(request("")) is None
     assert client_address(request("unix:/run/gunicorn.sock")) is None
+
+
+def test_the_settings_read_proxy_count_and_limits_from_the_environment(monkeypatch):
+    import importlib
+    import sys
+
+    monkeypatch.setenv("WERKWIJZER_PROXY_COUNT", "2")
+    monkeypatch.setenv("WERKWIJZER_RATE_LIMITS", "api=600/m, questions-ask=off")
+    sys.modules.pop("werkwijzer.settings.base", None)
+    try:
+        base = importlib.import_module("werkwijzer.settings.base")
+        assert base.WERKWIJZER_PROXY_COUNT == 2
+        assert base.WERKWIJZER_RATE_LIMITS == {"api": "600/m", "questions-ask": None}
+        assert base.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
+        assert base.AXES_CLIENT_IP_CALLABLE == "werkwijzer.core.clients.client_address"
+        monkeypatch.setenv("WERKWIJZER_PROXY_COUNT", "-1")
+        sys.modules.pop("werkwijzer.settings.base", None)
+        assert importlib.import_module("werkwijzer.settings.base").WERKWIJZER_PROXY_COUNT == 0
+    finally:
+        sys.modules.pop("werkwijzer.settings.base", None)

@@ -4,8 +4,8 @@ import threading
 
 import pytest
 from django.core import mail
-from django.test import Client
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
 
 from werkwijzer.questions import services
