@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from werkwijzer.accounts import lockout, services, throttling
+from werkwijzer.accounts import services, throttling
 from werkwijzer.accounts.testing import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
@@ -264,8 +264,6 @@ def test_purge_old_login_attempts(client):
     with time_machine.travel(timezone.now() + dt.timedelta(minutes=16)):
         assert services.purge_old_login_attempts() == 2  # the expired try and its expiry
     assert not AccessAttempt.objects.exists() and not AccessLog.objects.exists()
-    # The scheduled job's import path keeps working.
-    assert lockout.purge_old_attempts is services.purge_old_login_attempts
 
 
 def test_logged_in_user_visiting_login_is_sent_on(client):
