@@ -236,11 +236,16 @@ def test_a_person_has_a_longer_idle_timeout(client):
     assert client.get("/account/").status_code == 200
 
 
-def test_production_settings_are_secure(monkeypatch):
+def test_production_settings_are_secure(monkeypatch, tmp_path):
     monkeypatch.setenv("DJANGO_SECRET_KEY", "x" * 50)
+    # Production refuses to start without an audit key and anchor file (records/keys.py).
+    monkeypatch.setenv("WERKWIJZER_AUDIT_KEYS", "test:" + "k" * 32)
+    monkeypatch.setenv("WERKWIJZER_AUDIT_ANCHOR_FILE", str(tmp_path / "anchor.jsonl"))
     import sys
 
-    sys.modules.pop("werkwijzer.settings.production", None)
+    # base too: it read the environment when the test settings were loaded.
+    for name in ("werkwijzer.settings.production", "werkwijzer.settings.base"):
+        sys.modules.pop(name, None)
     production = importlib.import_module("werkwijzer.settings.production")
     assert production.DEBUG is False
     assert production.SESSION_COOKIE_SECURE and production.CSRF_COOKIE_SECURE
@@ -255,6 +260,10 @@ def test_production_settings_are_secure(monkeypatch):
     assert middleware.index("werkwijzer.accounts.middleware.SecondFactorMiddleware") > (
         middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware")
     )
+    # Login throttling per account and address: axes checks before any password.
+    assert production.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+    assert middleware[-1] == "axes.middleware.AxesMiddleware"
+    assert production.AXES_LOCKOUT_PARAMETERS == [["username", "ip_address"]]
 
 
 def test_login_page_headers(client):
