@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django_tasks import task
 
 from werkwijzer.businesscase.model.analysis import AnalysisResult, RunRequest, run_analysis
@@ -92,11 +93,11 @@ def stage_label(job: Job) -> str:
         key = stage.split(":", 1)[1]
         return _("Microsimulation: %(scenario)s") % {"scenario": SCENARIO_LABELS.get(key, key)}
     labels = {
-        "scenarios": _("Scenarios"),
+        "scenarios": pgettext("business case run", "Scenarios"),
         "psa": _("Uncertainty analysis"),
         "tornado": _("Sensitivity analysis"),
     }
-    return labels.get(stage, _("Starting"))
+    return labels.get(stage, pgettext("business case run", "Starting"))
 
 
 def _compute(job: Job, progress: jobs.Reporter) -> jobs.Outcome:

@@ -12,20 +12,29 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+# The texts of the two models below carry a context ("background work"): core comes
+# first in INSTALLED_APPS, so without one its Dutch for short words ("status", "Done")
+# would replace other apps' everywhere.
 
 
 class ScheduledRun(models.Model):
     """One periodic job of core.schedule. A worker starts it by moving `next_run_at` on in
     one conditional UPDATE, so only one worker wins each turn."""
 
-    name = models.CharField(_("name"), max_length=64, primary_key=True)
-    last_run_at = models.DateTimeField(_("last run at"), null=True, blank=True)
-    next_run_at = models.DateTimeField(_("next run at"))
+    name = models.CharField(
+        pgettext_lazy("background work", "name"), max_length=64, primary_key=True
+    )
+    last_run_at = models.DateTimeField(
+        pgettext_lazy("background work", "last run at"), null=True, blank=True
+    )
+    next_run_at = models.DateTimeField(pgettext_lazy("background work", "next run at"))
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("scheduled job")
-        verbose_name_plural = _("scheduled jobs")
+        verbose_name = pgettext_lazy("background work", "scheduled job")
+        verbose_name_plural = pgettext_lazy("background work", "scheduled jobs")
 
     def __str__(self) -> str:
         return self.name
@@ -40,42 +49,53 @@ class Job(models.Model):
     """
 
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Waiting")
-        RUNNING = "running", _("Running")
-        DONE = "done", _("Done")
-        FAILED = "failed", _("Failed")
+        QUEUED = "queued", pgettext_lazy("background work", "Waiting")
+        RUNNING = "running", pgettext_lazy("background work", "Running")
+        DONE = "done", pgettext_lazy("background work", "Done")
+        FAILED = "failed", pgettext_lazy("background work", "Failed")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    kind = models.CharField(_("kind"), max_length=64)
-    key = models.CharField(_("key"), max_length=64, blank=True)
+    kind = models.CharField(pgettext_lazy("background work", "kind"), max_length=64)
+    key = models.CharField(pgettext_lazy("background work", "key"), max_length=64, blank=True)
     status = models.CharField(
-        _("status"), max_length=16, choices=Status.choices, default=Status.QUEUED
+        pgettext_lazy("background work", "status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.QUEUED,
     )
-    stage = models.CharField(_("stage"), max_length=100, blank=True)
-    done = models.PositiveIntegerField(_("done"), default=0)
-    total = models.PositiveIntegerField(_("total"), default=0)
-    params = models.JSONField(_("parameters"), default=dict, blank=True)
-    payload = models.BinaryField(_("input"), null=True, blank=True)
-    result = models.JSONField(_("result"), null=True, blank=True)
+    stage = models.CharField(pgettext_lazy("background work", "stage"), max_length=100, blank=True)
+    done = models.PositiveIntegerField(pgettext_lazy("background work", "done"), default=0)
+    total = models.PositiveIntegerField(pgettext_lazy("background work", "total"), default=0)
+    params = models.JSONField(
+        pgettext_lazy("background work", "parameters"), default=dict, blank=True
+    )
+    payload = models.BinaryField(pgettext_lazy("background work", "input"), null=True, blank=True)
+    result = models.JSONField(pgettext_lazy("background work", "result"), null=True, blank=True)
     # Python objects of a result (pickled), as Django's database cache stores its values.
-    result_blob = models.BinaryField(_("result (objects)"), null=True, blank=True)
-    error = models.TextField(_("error"), blank=True)
+    result_blob = models.BinaryField(
+        pgettext_lazy("background work", "result (objects)"), null=True, blank=True
+    )
+    error = models.TextField(pgettext_lazy("background work", "error"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("started by"),
+        verbose_name=pgettext_lazy("background work", "started by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("background work", "created at"), auto_now_add=True, db_index=True
+    )
+    updated_at = models.DateTimeField(pgettext_lazy("background work", "updated at"), auto_now=True)
+    finished_at = models.DateTimeField(
+        pgettext_lazy("background work", "finished at"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = _("background job")
-        verbose_name_plural = _("background jobs")
+        verbose_name = pgettext_lazy("background work", "background job")
+        verbose_name_plural = pgettext_lazy("background work", "background jobs")
         indexes = [models.Index(fields=["kind", "key"], name="core_job_kind_key")]
 
     def __str__(self) -> str:

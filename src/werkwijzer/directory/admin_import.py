@@ -15,7 +15,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from werkwijzer.core.models import Job
@@ -27,10 +27,11 @@ REFRESH_SECONDS = 2
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("File"), help_text=_("CSV or JSON in the format of docs/directory.md.")
+        label=pgettext_lazy("provider import", "File"),
+        help_text=_("CSV or JSON in the format of docs/directory.md."),
     )
     format = forms.ChoiceField(
-        label=_("Format"),
+        label=pgettext_lazy("provider import", "Format"),
         required=False,
         choices=[("", _("From the file name")), *[(f, f.upper()) for f in FORMATS]],
     )
