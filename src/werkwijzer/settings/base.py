@@ -264,6 +264,11 @@ WERKWIJZER_MAIL_RETRY_DELAYS = [
 ]
 # Who hears of a broken audit chain (besides the ERROR in the log).
 WERKWIJZER_PRIVACY_OFFICER_EMAIL = env_list("WERKWIJZER_PRIVACY_OFFICER_EMAIL", [])
+# Reply-to of the yearly check reminders to providers (default: the editors' addresses).
+WERKWIJZER_DIRECTORY_EMAIL = env_list("WERKWIJZER_DIRECTORY_EMAIL", [])
+# Days the worker's daily jobs keep login attempts, and finished tasks and page jobs.
+WERKWIJZER_LOGIN_ATTEMPT_DAYS = env_int("WERKWIJZER_LOGIN_ATTEMPT_DAYS", 30)
+WERKWIJZER_JOB_DAYS = env_int("WERKWIJZER_JOB_DAYS", 7)
 
 LOGGING = {
     "version": 1,
