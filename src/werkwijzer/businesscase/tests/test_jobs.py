@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
 from werkwijzer.businesscase import jobs
 from werkwijzer.businesscase.forms import RunForm
 from werkwijzer.core.models import Job
+from werkwijzer.core.testing import run_worker_once
 
 pytestmark = pytest.mark.django_db
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -47,7 +47,7 @@ def test_heavy_run_shows_progress_then_the_result_from_the_worker(client):
     client.get(f"/businesscase/?{HEAVY}")  # a refresh does not start a second run
     assert Job.objects.count() == 1
 
-    call_command("worker", "--once", "--no-schedule")
+    run_worker_once("--no-schedule")
 
     job = Job.objects.get()
     assert job.status == "done" and job.result_blob

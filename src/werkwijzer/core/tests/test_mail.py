@@ -8,11 +8,11 @@ import smtplib
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 
 from werkwijzer.core.mail import mask, send_mail_later
+from werkwijzer.core.testing import run_worker_once
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 FAILING_SMTP = "werkwijzer.core.tests.test_mail.FailingBackend"
@@ -61,7 +61,7 @@ def test_failing_smtp_retries_then_logs_error_and_keeps_no_address(db, caplog):
     row = DBTaskResult.objects.get()
     assert "asker@example.org" in str(row.args_kwargs)  # only until the worker sends it
 
-    call_command("worker", "--once", "--no-schedule")
+    run_worker_once("--no-schedule")
 
     rows = list(DBTaskResult.objects.order_by("enqueued_at"))
     assert len(rows) == 3  # the first try and WERKWIJZER_MAIL_RETRY_DELAYS = [0, 0]
@@ -81,7 +81,7 @@ def test_failing_smtp_retries_then_logs_error_and_keeps_no_address(db, caplog):
 def test_worker_sends_and_blanks_the_row(db):
     send_mail_later("Subject", "Body", "asker@example.org", kind="test.ok")
     assert mail.outbox == []
-    call_command("worker", "--once", "--no-schedule")
+    run_worker_once("--no-schedule")
     assert [message.to for message in mail.outbox] == [["asker@example.org"]]
     row = DBTaskResult.objects.get()
     assert row.status == "SUCCESSFUL"

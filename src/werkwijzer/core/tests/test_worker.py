@@ -7,7 +7,6 @@ import logging
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from werkwijzer.core import housekeeping, schedule
 from werkwijzer.core.models import Job, ScheduledRun
+from werkwijzer.core.testing import run_worker_once
 
 pytestmark = pytest.mark.django_db
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -24,7 +24,7 @@ NAMES = sorted(job.name for job in schedule.SCHEDULE)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_the_worker_runs_every_periodic_job_once_per_turn(caplog):
     caplog.set_level(logging.INFO)
-    call_command("worker", "--once")
+    run_worker_once()
 
     assert any(
         "Werkwijzer worker" in r.getMessage() and "started" in r.getMessage()
@@ -40,7 +40,7 @@ def test_the_worker_runs_every_periodic_job_once_per_turn(caplog):
         == NAMES
     )
 
-    call_command("worker", "--once")  # a second worker, or the same one a moment later
+    run_worker_once()  # a second worker, or the same one a moment later
     assert DBTaskResult.objects.count() == len(NAMES)
 
 
@@ -64,7 +64,7 @@ def test_two_workers_that_both_saw_a_job_due_start_it_once():
 
 def test_immediate_backend_worker_only_schedules(caplog):
     caplog.set_level(logging.INFO, logger="werkwijzer.worker")
-    call_command("worker", "--once")
+    run_worker_once()
     assert any("only scheduling" in r.getMessage() for r in caplog.records)
     assert ScheduledRun.objects.exclude(last_run_at=None).count() == len(NAMES)
 
@@ -111,7 +111,7 @@ def test_old_queue_rows_and_jobs_are_pruned():
     Job.objects.create(kind="test")
     Job.objects.filter(pk=Job.objects.create(kind="test").pk).update(created_at=old)
     housekeeping.clear_sessions.enqueue()
-    call_command("worker", "--once", "--no-schedule")
+    run_worker_once("--no-schedule")
     DBTaskResult.objects.update(finished_at=old)
     assert housekeeping.prune_finished_work.call() == 2
     assert Job.objects.count() == 1 and not DBTaskResult.objects.exists()

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
 from werkwijzer.accounts.testing import make_user
 from werkwijzer.core.models import Job
+from werkwijzer.core.testing import run_worker_once
 from werkwijzer.directory.factories import ProviderFactory
 from werkwijzer.directory.models import Provider
 from werkwijzer.directory.tasks import remind_verification
@@ -78,7 +78,7 @@ def test_admin_import_runs_in_the_worker(admin_client, postcodes):
     waiting = admin_client.get(response["Location"]).content.decode()
     assert 'http-equiv="refresh"' in waiting and Provider.objects.count() == 0
 
-    call_command("worker", "--once", "--no-schedule")
+    run_worker_once("--no-schedule")
 
     job.refresh_from_db()
     assert job.status == "done" and job.payload is None

@@ -8,11 +8,11 @@ import logging
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
+from werkwijzer.core.testing import run_worker_once
 from werkwijzer.questions.models import Question
 from werkwijzer.questions.tests.conftest import login
 
@@ -58,7 +58,7 @@ def test_answer_view_queues_the_mail_and_the_worker_sends_it(client, baco):
     assert question.notified_at is None and mail.outbox == []
     assert DBTaskResult.objects.get().status == "READY"
 
-    call_command("worker", "--once", "--no-schedule")
+    run_worker_once("--no-schedule")
 
     assert [message.to for message in mail.outbox] == [[ADDRESS]]
     assert question.token in mail.outbox[0].body
@@ -74,7 +74,7 @@ def test_failing_smtp_keeps_the_answer_logs_error_and_forgets_the_address(client
     response, question = _ask_and_answer(client, baco)
     assert response.status_code == 302
 
-    call_command("worker", "--once", "--no-schedule")
+    run_worker_once("--no-schedule")
 
     question.refresh_from_db()
     assert question.status == "answered" and question.answer == ANSWER
