@@ -199,7 +199,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# A request body larger than this is refused with a clear message (see core.errors).
+# A request body larger than this is refused with a clear message: the site's 400 page
+# (core.views.bad_request), or the API's error shape (api/errors.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
 
 SESSION_COOKIE_HTTPONLY = True
