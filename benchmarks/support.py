@@ -5,11 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
 import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,38 +40,18 @@ def ensure_database() -> str:
     return connection.vendor
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextlib.contextmanager
 def gunicorn(workers: int = 2) -> Iterator[str]:
     """A gunicorn server of this project on 127.0.0.1 with the benchmark settings."""
-    port = free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": os.environ["DJANGO_SETTINGS_MODULE"]}
-    command = [
-        str(Path(sys.executable).with_name("gunicorn")),
-        "werkwijzer.wsgi:application",
-        f"--bind=127.0.0.1:{port}",
-        f"--workers={workers}",
-        "--log-level=warning",
-    ]
-    process = subprocess.Popen(command, env=env, cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
-                break
-            time.sleep(0.2)
-        else:
-            raise RuntimeError("gunicorn did not start")
+    from tests.servers import gunicorn as serve
+
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        serve(
+            dict(os.environ), Path(folder) / "gunicorn.log", workers=workers, access_log=False
+        ) as base,
+    ):
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def _lua_string(text: str) -> str:

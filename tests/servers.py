@@ -92,8 +92,19 @@ def wait_until_answering(url: str, process: subprocess.Popen, log: Path, seconds
     raise AssertionError(f"The server did not answer {url} in {seconds} s")
 
 
+def stop(process: subprocess.Popen, seconds: int = 30) -> None:
+    """Stop a server as systemd would: TERM, then KILL when it does not end in time."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @contextmanager
-def gunicorn(env: dict[str, str], log: Path, *, workers: int = 2) -> Iterator[str]:
+def gunicorn(
+    env: dict[str, str], log: Path, *, workers: int = 2, access_log: bool = True
+) -> Iterator[str]:
     """Serve werkwijzer.wsgi with gunicorn on a free port; yield its base URL."""
     port = free_port()
     with log.open("w") as output:
@@ -106,7 +117,7 @@ def gunicorn(env: dict[str, str], log: Path, *, workers: int = 2) -> Iterator[st
                 "--timeout=120",
                 # The proxy in front of us is the test itself, on 127.0.0.1.
                 "--forwarded-allow-ips=127.0.0.1",
-                "--access-logfile=-",
+                *(["--access-logfile=-"] if access_log else []),
                 # gunicorn 27 opens a control socket in ~/.gunicorn; two servers would share it.
                 "--no-control-socket",
             ],
@@ -120,11 +131,7 @@ def gunicorn(env: dict[str, str], log: Path, *, workers: int = 2) -> Iterator[st
         wait_until_answering(f"{base}/api/v1/live", process, log, seconds=90)
         yield base
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 REDIS_URL = "redis://127.0.0.1:6379"
@@ -253,8 +260,4 @@ def worker(env: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
     try:
         yield process
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
