@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from werkwijzer.core.sources import sources
+from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.vocabulary.slugs import slugs
 
 LANGUAGES = ("nl", "en")
@@ -175,13 +176,15 @@ def document(content_dir: Path, name: str, app: str = "conversation") -> dict:
 
 
 def localise(value: Any, language: str) -> Any:
-    """Replace every {nl, en} text in plain data by the text in one language."""
+    """Replace every {nl, en} text in plain data by the text in one language, with its
+    legal weeks ({{ week:key }}) filled in from the timeline's route data."""
     if isinstance(value, dict):
         if set(value) >= set(LANGUAGES) and all(isinstance(value[k], str) for k in LANGUAGES):
+            text = resolve_weeks(value[language])
             extra = {k: v for k, v in value.items() if k not in LANGUAGES}
             if not extra:
-                return value[language]
-            return {**{k: localise(v, language) for k, v in extra.items()}, "text": value[language]}
+                return text
+            return {**{k: localise(v, language) for k, v in extra.items()}, "text": text}
         return {key: localise(item, language) for key, item in value.items()}
     if isinstance(value, list):
         return [localise(item, language) for item in value]

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from werkwijzer.core.sources import sources
+from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.vocabulary.slugs import slugs
 
 GROUPS = ("work", "care", "support", "income")
@@ -71,7 +72,19 @@ def _check_texts(path: Path, raw: dict, source_keys: set[str]) -> dict[str, dict
                     f"{path.name}: fact {fact.get('text')!r} cites unknown source "
                     f"{fact.get('source')!r}"
                 )
-    return texts
+    return {language: _fill_weeks(text) for language, text in texts.items()}
+
+
+def _fill_weeks(value: Any) -> Any:
+    """Legal weeks ({{ week:key }}) filled in from the timeline's route data: the seed
+    stores the numbers, and seeding again after the routes change updates them."""
+    if isinstance(value, str):
+        return resolve_weeks(value)
+    if isinstance(value, list):
+        return [_fill_weeks(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _fill_weeks(item) for key, item in value.items()}
+    return value
 
 
 def parse_helper_file(path: Path) -> HelperContent:

@@ -17,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from werkwijzer.knowledge import personas
+from werkwijzer.knowledge import legal_weeks, personas
 from werkwijzer.knowledge.blocks import ArticleBodyBlock, SourceBlock
 from werkwijzer.knowledge.forms import ArticlePageForm
 from werkwijzer.knowledge.text import article_passages
@@ -146,9 +146,10 @@ class ArticlePage(Page):
         """Stems per field and the plain passages, stored so that ranking and passages
         never have to render the body (see search/index.py)."""
         language = self.locale.language_code if self.locale_id else "nl"
-        passages = article_passages(self.body)
+        # Legal weeks are filled in, so that "week 93" finds the WIA article.
+        passages = [legal_weeks.resolve(passage) for passage in article_passages(self.body)]
         topic_words = " ".join(slug.replace("-", " ") for slug in self.topics)
-        lead = f"{self.summary} {self.keywords} {topic_words}"
+        lead = legal_weeks.resolve(f"{self.summary} {self.keywords} {topic_words}")
         return {
             "version": SEARCH_DATA_VERSION,
             "title": stems(self.title),
@@ -157,6 +158,7 @@ class ArticlePage(Page):
             "words": sorted(set(words(f"{self.title} {lead} {' '.join(passages)}"))),
             "passages": passages,
             "language": language,
+            "weeks": legal_weeks.fingerprint(),
         }
 
     def save(self, *args, **kwargs):

@@ -26,6 +26,7 @@ from wagtail.models import (
 
 from werkwijzer.core.seeding import SeedContext
 from werkwijzer.core.sources import source
+from werkwijzer.knowledge import legal_weeks
 from werkwijzer.knowledge.content import ArticleFile, read_articles
 from werkwijzer.knowledge.models import SEARCH_DATA_VERSION, ArticlePage, KnowledgeIndexPage
 
@@ -77,10 +78,13 @@ def seed(context: SeedContext) -> None:
 
 
 def refresh_search_data() -> int:
-    """Recompute stored search data written by an older version of the code."""
+    """Recompute stored search data written by an older version of the code, or with
+    other legal weeks than the timeline's route data has now."""
     stale = list(
         ArticlePage.objects.exclude(
-            search_data__has_key="version", search_data__version=SEARCH_DATA_VERSION
+            search_data__has_key="version",
+            search_data__version=SEARCH_DATA_VERSION,
+            search_data__weeks=legal_weeks.fingerprint(),
         )
     )
     for page in stale:

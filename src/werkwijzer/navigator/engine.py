@@ -18,6 +18,7 @@ import orjson
 import yaml
 
 from werkwijzer.core.sources import source
+from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.navigator.situation import Situation
 from werkwijzer.timeline.routes import format_date
 from werkwijzer.timeline.routes import milestones as timeline_milestones
@@ -90,6 +91,10 @@ FLAG_NAMES = frozenset(
 class RuleHelper:
     slug: str
     priority: int
+    # The reason for this helper when the rule's own reason speaks of others too, so
+    # that each helper's card explains that helper.
+    why: Mapping[str, str] | None = None
+    source: str | None = None  # the source of that reason, when not the rule's
 
 
 @dataclass(frozen=True)
@@ -199,8 +204,12 @@ def _check_rule(raw: Mapping[str, Any]) -> Rule:
     if bad_flags:
         raise RuleError(f"rule {rule_id}: unknown flag(s) {sorted(bad_flags)}")
     helpers = tuple(
-        RuleHelper(h["slug"], int(h.get("priority", 2))) for h in raw.get("helpers", [])
+        RuleHelper(h["slug"], int(h.get("priority", 2)), _texts(h.get("why")), h.get("source"))
+        for h in raw.get("helpers", [])
     )
+    for helper in helpers:
+        if helper.source:
+            source(helper.source)  # raises on an unknown source key
     bad_helpers = {h.slug for h in helpers} - set(slugs("helpers"))
     bad_topics = set(raw.get("topics", [])) - set(slugs("topics"))
     if bad_helpers or bad_topics:
@@ -213,13 +222,21 @@ def _check_rule(raw: Mapping[str, Any]) -> Rule:
         id=rule_id,
         source=raw["source"],
         when=when,
-        why=raw["why"],
+        why=_texts(raw["why"]),
         helpers=helpers,
         topics=tuple(raw.get("topics", [])),
-        warning=raw.get("warning"),
-        step=step,
+        warning=_texts(raw.get("warning")),
+        step=_texts(step),
         step_priority=int(step.get("priority", 2)) if step else 2,
     )
+
+
+def _texts(texts: Mapping[str, Any] | None) -> dict[str, Any] | None:
+    """A rule's texts with their legal weeks ({{ week:key }}) filled in from the
+    timeline's route data, so that a rule never states a week of its own."""
+    if texts is None:
+        return None
+    return {key: resolve_weeks(v) if isinstance(v, str) else v for key, v in texts.items()}
 
 
 def parse_rules(raw_rules: Iterable[Mapping[str, Any]]) -> tuple[Rule, ...]:
@@ -242,6 +259,7 @@ class Outcome:
     reason: Reason
     warning: Notice | None
     step: str | None
+    helper_reasons: Mapping[str, Reason] = field(default_factory=dict)
 
     @classmethod
     def of(cls, rule: Rule, language: str, facts: Mapping[str, Any]) -> Outcome:
@@ -251,7 +269,20 @@ class Outcome:
             if rule.warning
             else None,
             step=_text(rule.step, language, facts) if rule.step else None,
+            helper_reasons={
+                helper.slug: Reason(
+                    rule.id,
+                    _text(helper.why, language, facts),
+                    facts,
+                    helper.source or rule.source,
+                )
+                for helper in rule.helpers
+                if helper.why
+            },
         )
+
+    def reason_for(self, slug: str) -> Reason:
+        return self.helper_reasons.get(slug, self.reason)
 
 
 # A rule that can fire for the situation's choices, with its position in the rules file
@@ -501,7 +532,7 @@ def _collect(
                 continue
             found.priority[helper.slug] = min(found.priority.get(helper.slug, 9), helper.priority)
             found.first_seen.setdefault(helper.slug, index)
-            found.reasons.setdefault(helper.slug, []).append(outcome.reason)
+            found.reasons.setdefault(helper.slug, []).append(outcome.reason_for(helper.slug))
         found.topics.update(dict.fromkeys(rule.topics))
         if outcome.warning:
             found.warnings.append(outcome.warning)
@@ -553,22 +584,36 @@ ScreeningSource = Callable[[Situation], Iterable[Attention]]
 ATTENTION_PRIORITY = 3
 
 
-@lru_cache(maxsize=1024)
-def _attention_reason(group: Attention) -> Reason:
+# The group's reason speaks of the group, not of the helper it brings in: the sentence
+# after it names the helper, so that the helper's card explains that helper.
+ATTENTION_HELPER = {
+    "nl": "{reason} Daarom staat ook deze hulp in je plan: {title}.",
+    "en": "{reason} That is why your plan also includes: {title}.",
+}
+
+
+@lru_cache(maxsize=4096)
+def _attention_reason(group: Attention, title: str, language: str) -> Reason:
     # Groups come from the screening's cache, so the same few reasons recur.
-    return Reason(group.rule, group.reason, {"group": group.label}, group.source)
+    template = ATTENTION_HELPER.get(language, ATTENTION_HELPER["nl"])
+    text = template.format(reason=group.reason, title=title)
+    return Reason(group.rule, text, {"group": group.label}, group.source)
 
 
 def _add_attention(
-    found: _Collected, attention: Iterable[Attention], usable: frozenset[str]
+    found: _Collected,
+    attention: Iterable[Attention],
+    usable: frozenset[str],
+    catalogue: Mapping[str, CatalogueEntry],
+    language: str,
 ) -> None:
     """Let the screening's flags bring in the helpers of their flow charts, with the reason."""
     first_index = len(found.first_seen) + 1000  # after every rule-found helper of equal priority
     for offset, group in enumerate(attention):
-        reason = _attention_reason(group)
         for slug in group.refer:
             if slug not in usable:
                 continue
+            reason = _attention_reason(group, catalogue[slug].title, language)
             found.priority[slug] = min(found.priority.get(slug, 9), ATTENTION_PRIORITY)
             found.first_seen.setdefault(slug, first_index + offset)
             found.reasons.setdefault(slug, []).append(reason)
@@ -589,7 +634,7 @@ def plan(
     usable = applicable_helpers(catalogue, situation)
     found = _collect(situation, usable, tuple(rules) if rules is not None else None, flags)
     attention = tuple(screening(situation)) if screening else ()
-    _add_attention(found, attention, usable)
+    _add_attention(found, attention, usable, catalogue, situation.language)
     ordered = sorted(
         found.priority,
         key=lambda slug: (found.priority[slug], found.first_seen[slug], catalogue[slug].order),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.vocabulary.slugs import slugs
 
 TOPIC_CHOICES = [(slug, slug.replace("-", " ").capitalize()) for slug in slugs("topics")]
@@ -119,11 +120,12 @@ class FaqEntry(models.Model):
         return self.question_nl[:80]
 
     def text(self, language: str | None = None) -> tuple[str, str]:
-        """Question and answer in the language asked for, Dutch when there is none."""
+        """Question and answer in the language asked for, Dutch when there is none; the
+        legal weeks in the answer ({{ week:key }}) come from the timeline's route data."""
         language = (language or get_language() or "nl").split("-")[0]
         if language == "en" and self.question_en and self.answer_en:
-            return self.question_en, self.answer_en
-        return self.question_nl, self.answer_nl
+            return self.question_en, resolve_weeks(self.answer_en)
+        return self.question_nl, resolve_weeks(self.answer_nl)
 
     @property
     def question(self) -> str:

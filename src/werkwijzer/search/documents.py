@@ -15,6 +15,7 @@ from functools import cache
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
+from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.search.text import fold, stems, words
 
 logger = logging.getLogger(__name__)
@@ -180,7 +181,8 @@ def _faq_documents(lexicon) -> list[Document]:
         texts = [("nl", entry.question_nl, entry.answer_nl)]
         if entry.question_en and entry.answer_en:
             texts.append(("en", entry.question_en, entry.answer_en))
-        for language, question, answer in texts:
+        for language, question, raw_answer in texts:
+            answer = resolve_weeks(raw_answer)  # legal weeks from the timeline's routes
             passages = [p for p in answer.split("\n") if p.strip()]
             documents.append(
                 Document(

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import template
 
+from werkwijzer.knowledge import legal_weeks as weeks
 from werkwijzer.knowledge.personas import AUDIENCES
 from werkwijzer.vocabulary.labels import choices_for
 
@@ -28,3 +29,10 @@ def audience_title(audience: str) -> str:
 @register.filter
 def topic_label(slug: str) -> str:
     return slug.replace("-", " ").capitalize()
+
+
+@register.filter(is_safe=True)
+def legal_weeks(value) -> str:
+    """Fill in ``{{ week:key }}`` placeholders from the timeline's route data. Only digits
+    are put in, so a safe text stays safe."""
+    return weeks.resolve(str(value))
