@@ -1,7 +1,11 @@
-"""GET /api/v1/timeline: the route of a situation as JSON."""
+"""/api/v1/timeline: the route of a situation as JSON (GET with query parameters, or POST
+with the same JSON fields as POST /api/v1/plan)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import orjson
 from django.http import HttpRequest
 from django.utils import translation
 from ninja import Query, Router
@@ -17,6 +21,37 @@ from werkwijzer.timeline.services import (
 )
 
 router = Router()
+SPELLS = "earlier_sick_spells"
+FIELDS = (
+    "employment",
+    "sick_since",
+    "contract_end",
+    "agency_clause",
+    "benefit_end",
+    "extension_weeks",
+    "extension_kind",
+    "wia_applied",
+    "aov_waiting_days",
+    "role",
+)
+
+
+def _check_language(language: Any) -> None:
+    if language is not None and language not in LANGUAGES:
+        raise ApiError(
+            [{"field": "language", "message": "Use nl or en. / Gebruik nl of en."}], status=422
+        )
+
+
+def _answer(data: dict[str, Any], history: Any, history_field: str, language: Any) -> dict:
+    _check_language(language)
+    with translation.override(language or current_language()):
+        try:
+            situation = parse_input(data, history, history_field=history_field)
+            route = compute(situation, history_field=history_field)
+        except TimelineInputError as error:
+            raise ApiError(error.errors, status=422) from None
+        return route_to_dict(route)
 
 
 @router.get(
@@ -29,30 +64,39 @@ def timeline(
     sick_since: str,
     contract_end: str | None = None,
     history: list[str] = Query(default=[]),  # noqa: B008 - ninja's way to declare a list
+    earlier_sick_spells: list[str] = Query(default=[]),  # noqa: B008
+    agency_clause: str | None = None,
+    benefit_end: str | None = None,
     extension_weeks: str | None = None,
+    extension_kind: str | None = None,
+    wia_applied: str | None = None,
     aov_waiting_days: str | None = None,
+    role: str | None = None,
     language: str | None = None,
 ) -> dict:
-    """`history` repeats per earlier period as START/END (ISO dates); periods less than
-    4 weeks apart count together. Dates in the future or impossible histories give 422
-    with a message per field."""
-    if language is not None and language not in LANGUAGES:
-        raise ApiError(
-            [{"field": "language", "message": "Use nl or en. / Gebruik nl of en."}], status=422
-        )
-    with translation.override(language or current_language()):
-        try:
-            situation = parse_input(
-                {
-                    "employment": employment,
-                    "sick_since": sick_since,
-                    "contract_end": contract_end,
-                    "extension_weeks": extension_weeks,
-                    "aov_waiting_days": aov_waiting_days,
-                },
-                history,
-            )
-            route = compute(situation)
-        except TimelineInputError as error:
-            raise ApiError(error.errors, status=422) from None
-        return route_to_dict(route)
+    """`earlier_sick_spells` (or its older name `history`) repeats per earlier spell as
+    FROM/TO (ISO dates); spells less than 4 weeks apart count together. Dates in the
+    future or impossible histories give 422 with a message per field."""
+    values = locals()
+    data = {name: values[name] for name in FIELDS}
+    field = SPELLS if earlier_sick_spells else "history"
+    return _answer(data, earlier_sick_spells or history, field, language)
+
+
+@router.post(
+    "/timeline",
+    summary="Sick-leave timeline for a situation in JSON (the fields of POST /api/v1/plan)",
+)
+def timeline_post(request: HttpRequest) -> dict:
+    """The same situation as the plan takes gives the same dates: `earlier_sick_spells`
+    is a list of `{"from": ISO date, "to": ISO date}`. Other plan fields are ignored."""
+    try:
+        data = orjson.loads(request.body or b"null")
+    except orjson.JSONDecodeError as error:
+        message = translation.gettext("The body is not valid JSON: %(error)s.") % {"error": error}
+        raise ApiError([{"field": "body", "message": message}], status=400) from error
+    if not isinstance(data, dict):
+        message = translation.gettext("Send a JSON object with the fields of your situation.")
+        raise ApiError([{"field": "body", "message": message}], status=422)
+    fields = {name: data.get(name) for name in FIELDS}
+    return _answer(fields, data.get(SPELLS), SPELLS, data.get("language"))

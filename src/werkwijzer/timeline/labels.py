@@ -11,5 +11,6 @@ ROUTE_LABELS = {
     "poortwachter": _("Sick leave with your employer (Wet verbetering poortwachter)"),
     "ziektewet": _("Ziektewet: UWV takes over"),
     "zzp": _("Self-employed: your own disability insurance"),
+    "bijstand": _("Social assistance: the municipality is your contact"),
     "geen": _("No fixed legal timeline"),
 }

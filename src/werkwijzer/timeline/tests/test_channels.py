@@ -119,7 +119,7 @@ class TestApi:
             "employment": "loondienst-vast",
             "sick_since": "2026-03-02",
             "history": ["2026-01-05/2026-02-08"],
-            "extension_weeks": "10",
+            "extension_weeks": "13",
         }
         body = client.get(self.url, params).json()
         assert body["first_sick_day"] == "2026-01-05"
@@ -144,7 +144,13 @@ class TestApi:
                 dict(SITUATION, history=["2025-06-01/2025-06-20", "2025-06-10/2025-06-30"]),
                 "history.2",
             ),
-            (dict(SITUATION, extension_weeks="60"), "extension_weeks"),
+            (dict(SITUATION, extension_weeks="120"), "extension_weeks"),
+            (dict(SITUATION, extension_weeks="10"), "extension_weeks"),  # at least 13
+            (dict(SITUATION, employment="loondienst-vast", agency_clause="ja"), "agency_clause"),
+            (
+                dict(SITUATION, earlier_sick_spells=["2025-06-10/2025-06-01"]),
+                "earlier_sick_spells.1",
+            ),
             (dict(SITUATION, language="de"), "language"),
         ],
     )

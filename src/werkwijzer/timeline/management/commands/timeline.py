@@ -12,6 +12,19 @@ from werkwijzer.timeline.ics import route_to_ics
 from werkwijzer.timeline.routes import LANGUAGES, format_date, party_label
 from werkwijzer.timeline.services import TimelineInputError, compute, parse_input, route_to_dict
 
+FIELDS = (
+    "employment",
+    "sick_since",
+    "contract_end",
+    "agency_clause",
+    "benefit_end",
+    "extension_weeks",
+    "extension_kind",
+    "wia_applied",
+    "aov_waiting_days",
+    "role",
+)
+
 
 class Command(BaseCommand):
     help = "Show the sick-leave timeline for a situation (text, --json or --ics)."
@@ -27,7 +40,22 @@ class Command(BaseCommand):
             metavar="START/END",
             help="an earlier period of sickness; repeat for more",
         )
-        parser.add_argument("--extension-weeks", help="agreed extension of sick pay (0-52)")
+        parser.add_argument(
+            "--earlier-sick-spell",
+            action="append",
+            default=[],
+            dest="history",
+            metavar="FROM/TO",
+            help="the same as --history",
+        )
+        parser.add_argument("--agency-clause", help="uitzendkracht: uitzendbeding (yes/no)")
+        parser.add_argument("--benefit-end", help="uitkering-ww: last day of the WW, YYYY-MM-DD")
+        parser.add_argument("--extension-weeks", help="longer sick pay, in weeks")
+        parser.add_argument(
+            "--extension-kind", help="vrijwillig (agreed, default) or loonsanctie (by UWV)"
+        )
+        parser.add_argument("--wia-applied", help="has the WIA been applied for (yes/no)")
+        parser.add_argument("--role", help="whose words: werkende, naaste, werkgever, professional")
         parser.add_argument("--aov-waiting-days", help="zzp: waiting period of the AOV in days")
         parser.add_argument("--language", default="nl", choices=LANGUAGES)
         output = parser.add_mutually_exclusive_group()
@@ -39,14 +67,7 @@ class Command(BaseCommand):
         with translation.override(language):
             try:
                 situation = parse_input(
-                    {
-                        "employment": options["employment"],
-                        "sick_since": options["sick_since"],
-                        "contract_end": options["contract_end"],
-                        "extension_weeks": options["extension_weeks"],
-                        "aov_waiting_days": options["aov_waiting_days"],
-                    },
-                    options["history"],
+                    {name: options[name] for name in FIELDS}, options["history"]
                 )
                 route = compute(situation, language)
             except TimelineInputError as error:
@@ -57,6 +78,8 @@ class Command(BaseCommand):
         elif options["ics"]:
             self.stdout.write(route_to_ics(route).decode("utf-8"), ending="")
         else:
+            for alert in route.alerts:
+                self.stdout.write(f"! {alert.text}")
             for note in route.notes:
                 self.stdout.write(note)
             for step in route.steps:
