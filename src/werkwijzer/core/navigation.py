@@ -36,7 +36,7 @@ _ITEMS = [
     (
         _("Knowledge base"),
         "knowledge:index",
-        _("Reliable articles about work and cancer, checked by experts."),
+        _("Articles about work and cancer, with their sources and whether an expert checked them."),
     ),
     (
         _("Timeline"),

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -87,11 +89,10 @@ class ArticlePage(Page):
     reading_level = models.CharField(
         _("reading level"), max_length=2, choices=ReadingLevel.choices, default=ReadingLevel.B1
     )
-    reviewed_by = models.CharField(
-        _("checked by (expert)"), max_length=200, blank=True, help_text=_("Name and role.")
-    )
-    reviewed_on = models.DateField(_("checked on"), null=True, blank=True)
-    next_review = models.DateField(_("next review"), null=True, blank=True)
+    # Set only by an expert's approval in the review workflow (signals.record_review),
+    # never typed by an editor: the page may only say it was checked when it was.
+    reviewed_on = models.DateField(_("checked on"), null=True, blank=True, editable=False)
+    next_review = models.DateField(_("next review"), null=True, blank=True, editable=False)
     search_data = models.JSONField(default=dict, editable=False)
     content_digest = models.CharField(max_length=32, blank=True, editable=False)
 
@@ -115,10 +116,6 @@ class ArticlePage(Page):
             ],
             heading=_("Topics and readers"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("reviewed_by"), FieldPanel("reviewed_on"), FieldPanel("next_review")],
-            heading=_("Expert review"),
-        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -135,9 +132,26 @@ class ArticlePage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    @cached_property
+    def current_review(self) -> ArticleReview | None:
+        """The expert approval of the text that is live now, if there is one. A text
+        changed and published after the approval has not been checked."""
+        if not self.live_revision_id:
+            return None
+        return self.reviews.filter(revision_id=self.live_revision_id).first()
+
+    @property
+    def reviewed_by(self) -> str:
+        review = self.current_review
+        return review.reviewer_line if review else ""
+
     @property
     def review_overdue(self) -> bool:
-        return self.next_review is not None and self.next_review < timezone.localdate()
+        return (
+            self.current_review is not None
+            and self.next_review is not None
+            and self.next_review < timezone.localdate()
+        )
 
     def source_list(self) -> list[dict]:
         return [dict(block.value) for block in self.sources]
@@ -180,3 +194,34 @@ class ArticlePage(Page):
             today=datetime.date.today(),
         )
         return context
+
+
+class ArticleReview(models.Model):
+    """An expert's approval of one revision of an article in the review workflow.
+
+    Written only by ``signals.record_review`` when the workflow is approved. The name and
+    profession are those of the approving user's account at that moment, so the page
+    shows who really checked the text."""
+
+    page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="reviews")
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reviewer_name = models.CharField(_("name"), max_length=200, blank=True)
+    reviewer_profession = models.CharField(_("profession"), max_length=200, blank=True)
+    approved_at = models.DateTimeField(_("approved at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-approved_at"]
+        verbose_name = _("expert review")
+        verbose_name_plural = _("expert reviews")
+
+    def __str__(self) -> str:
+        return f"{self.page_id}: {self.reviewer_line}"
+
+    @property
+    def reviewer_line(self) -> str:
+        return ", ".join(part for part in (self.reviewer_name, self.reviewer_profession) if part)

@@ -1,14 +1,12 @@
 """`werkwijzer seed` for the kennisbank: locales, the page tree, groups, the review
 workflow and the articles from content/knowledge/ (idempotent).
 
-Seeded articles are published directly: their files carry the expert's name and date,
-so they have been checked outside the CMS. Everything written in the CMS goes through
-the workflow.
+Seeded articles are published directly, as texts that no expert has checked: the page
+says so until an expert approves the text in the review workflow. Everything written in
+the CMS goes through that workflow.
 """
 
 from __future__ import annotations
-
-import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
@@ -29,16 +27,22 @@ from werkwijzer.core.sources import source
 from werkwijzer.knowledge import legal_weeks
 from werkwijzer.knowledge.content import ArticleFile, read_articles
 from werkwijzer.knowledge.models import SEARCH_DATA_VERSION, ArticlePage, KnowledgeIndexPage
+from werkwijzer.knowledge.signals import EXPERTS
 
 EDITORS = "Editors"
-EXPERTS = "Expert reviewers"
 WORKFLOW = "Deskundige controle"
+# No claim that experts checked the texts: each article says itself whether one did.
 INDEX_TEXT = {
     "nl": (
         "Kennisbank",
-        "Betrouwbare informatie over werk en kanker, gecontroleerd door deskundigen.",
+        "Informatie over werk en kanker, met de bronnen erbij. Bij elk artikel staat of een "
+        "deskundige het heeft gecontroleerd.",
     ),
-    "en": ("Knowledge base", "Reliable information about work and cancer, checked by experts."),
+    "en": (
+        "Knowledge base",
+        "Information about work and cancer, with its sources. Each article says whether an "
+        "expert has checked it.",
+    ),
 }
 
 
@@ -106,6 +110,9 @@ def _index_page(locale: Locale) -> KnowledgeIndexPage:
             instance=KnowledgeIndexPage(title=title, slug="kennisbank", intro=intro, locale=locale)
         )
         index.save_revision().publish()
+    elif index.intro != INDEX_TEXT["nl"][1]:
+        index.intro = INDEX_TEXT["nl"][1]
+        index.save_revision().publish()
     return index
 
 
@@ -115,7 +122,7 @@ def _translated_index(index: KnowledgeIndexPage, locale: Locale) -> KnowledgeInd
         translated = index.copy_for_translation(locale)
     translated = translated.specific
     title, intro = INDEX_TEXT.get(locale.language_code, (index.title, index.intro))
-    if not translated.live or translated.title != title:
+    if not translated.live or translated.title != title or translated.intro != intro:
         translated.title, translated.intro = title, intro
         translated.save_revision().publish()
     return translated
@@ -166,14 +173,6 @@ def _workflow(experts: Group, indexes) -> Workflow:
     return workflow
 
 
-def _date(value) -> datetime.date | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value))
-
-
 def _sources(keys: list[str]) -> list[dict]:
     blocks = []
     for key in keys:
@@ -205,9 +204,8 @@ def _save_original(index: KnowledgeIndexPage, article: ArticleFile) -> ArticlePa
     page.phases = list(meta.get("phases") or [])
     page.sources = _sources(list(meta.get("sources") or []))
     page.reading_level = meta.get("reading_level", "B1")
-    page.reviewed_by = meta.get("reviewed_by", "")
-    page.reviewed_on = _date(meta.get("reviewed_on"))
-    page.next_review = _date(meta.get("next_review"))
+    # The seeded text is a new revision that no expert approved.
+    page.reviewed_on = page.next_review = None
     if is_new:
         index.add_child(instance=page)
     with translation.override("nl"):
@@ -223,18 +221,10 @@ def _save_translation(original: ArticlePage, locale: Locale, article: ArticleFil
     if page.content_digest == article.digest and page.live:
         return page
     _apply_text(page, article)
-    # Review facts and topics follow the Dutch original, which the expert checked.
-    for name in (
-        "topics",
-        "roles",
-        "employments",
-        "phases",
-        "sources",
-        "reading_level",
-        "reviewed_by",
-        "reviewed_on",
-        "next_review",
-    ):
+    # Topics and sources follow the Dutch original; a review does not: an expert checks
+    # each translation itself.
+    for name in ("topics", "roles", "employments", "phases", "sources", "reading_level"):
         setattr(page, name, getattr(original, name))
+    page.reviewed_on = page.next_review = None
     page.save_revision().publish()
     return page

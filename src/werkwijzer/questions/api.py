@@ -60,6 +60,10 @@ class FaqOut(Schema):
     language: str
     url: str
     published_at: datetime.datetime | None
+    # Who answered, from the BACO's or KAG's account; null when the editors wrote the
+    # answer and no expert has checked it.
+    answered_by: str | None = None
+    sources: list[str] = []
 
 
 class FaqParams(Schema):
@@ -193,6 +197,8 @@ def _faq_out(request: HttpRequest, entry: FaqEntry, language: str) -> dict:
         "language": "en" if language == "en" and entry.question_en and entry.answer_en else "nl",
         "url": request.build_absolute_uri(reverse("questions:faq_detail", args=[entry.slug])),
         "published_at": entry.published_at,
+        "answered_by": (entry.expert_line or "BACO/KAG") if entry.expert else None,
+        "sources": list(entry.sources or []),
     }
 
 

@@ -99,6 +99,9 @@ class FaqEntry(models.Model):
     question_en = models.TextField(_("question (English)"), blank=True)
     answer_en = models.TextField(_("answer (English)"), blank=True)
     topics = models.JSONField(_("topics"), default=list, blank=True)
+    sources = models.JSONField(
+        _("sources"), default=list, blank=True, help_text=_("Keys of core/sources.yaml.")
+    )
     published = models.BooleanField(_("published"), default=False, db_index=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     published_by = models.ForeignKey(
@@ -126,6 +129,38 @@ class FaqEntry(models.Model):
         if language == "en" and self.question_en and self.answer_en:
             return self.question_en, resolve_weeks(self.answer_en)
         return self.question_nl, resolve_weeks(self.answer_nl)
+
+    @property
+    def expert(self):
+        """The BACO or KAG whose answer this entry is (from the question it came from),
+        or None: then the editors wrote it and no expert has checked it."""
+        user = self.source.answered_by if self.source_id and self.source else None
+        if user is None or not (user.is_baco_or_kag or user.role == user.Role.EXPERT):
+            return None
+        return user
+
+    @property
+    def expert_line(self) -> str:
+        """Real name and profession from the expert's account ("a BACO" without a name)."""
+        user = self.expert
+        if user is None:
+            return ""
+        profession = str(user.get_profession_display()) if user.profession else ""
+        return ", ".join(part for part in (user.get_full_name().strip(), profession) if part)
+
+    @property
+    def edited_after_answer(self) -> bool:
+        """True when the published Dutch answer is not the expert's own text (the editors
+        changed it, for example to leave out personal details)."""
+        if self.expert is None:
+            return False
+        return " ".join(self.answer_nl.split()) != " ".join(self.source.answer.split())
+
+    def source_list(self) -> list:
+        from werkwijzer.core.sources import sources
+
+        register = sources()
+        return [register[key] for key in self.sources if key in register]
 
     @property
     def question(self) -> str:

@@ -25,6 +25,7 @@ def seed(context: SeedContext) -> None:
                 "question_en": item.get("question_en", "").strip(),
                 "answer_en": item.get("answer_en", "").strip(),
                 "topics": list(item.get("topics") or []),
+                "sources": list(item.get("sources") or []),
                 "published": True,
             },
         )

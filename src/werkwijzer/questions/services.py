@@ -178,7 +178,7 @@ def unpublish(entry: FaqEntry) -> None:
 
 
 def published_faq(topic: str = "") -> QuerySet[FaqEntry]:
-    entries = FaqEntry.objects.filter(published=True)
+    entries = FaqEntry.objects.filter(published=True).select_related("source__answered_by")
     if topic:
         entries = entries.filter(pk__in=[e.pk for e in entries if topic in (e.topics or [])])
     return entries.order_by("-published_at", "slug")

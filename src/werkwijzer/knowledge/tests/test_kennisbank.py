@@ -46,9 +46,26 @@ def test_index_and_article_pages(client, kennisbank):
     assert response.status_code == 200
     assert "Werken tijdens je behandeling" in response.content.decode()
     html = client.get("/kennisbank/poortwachter/").content.decode()
-    assert "Gecontroleerd door deskundigen" in html or "Checked by experts" in html
-    assert "M. Jansen" in html
     assert "rijksoverheid.nl" in html
+
+
+def test_seeded_articles_say_that_no_expert_has_checked_them(client, kennisbank):
+    for path in ("/kennisbank/poortwachter/", "/kennisbank/wia/"):
+        html = client.get(path).content.decode()
+        assert "Nog niet gecontroleerd door een deskundige" in html
+        assert "Gecontroleerd door een deskundige" not in html
+        assert "M. Jansen" not in html and "J. de Vries" not in html
+    assert not any(page.current_review for page in ArticlePage.objects.live())
+
+
+def test_the_content_files_name_no_reviewers(settings):
+    """Review facts come from the workflow only; the demo content may not invent them."""
+    from pathlib import Path
+
+    for path in Path(settings.CONTENT_DIR).rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        for field in ("reviewed_by", "reviewed_on", "next_review"):
+            assert f"{field}:" not in text, (path, field)
 
 
 def test_knowledge_index_url_name(client, kennisbank):
@@ -57,7 +74,13 @@ def test_knowledge_index_url_name(client, kennisbank):
     assert reverse("knowledge:index") == "/kennisbank/"
 
 
-def test_overdue_review_shows_notice_to_visitors(client, kennisbank):
+def test_overdue_review_shows_notice_to_visitors(client, kennisbank, django_user_model):
+    from werkwijzer.knowledge.models import ArticleReview
+
+    page = ArticlePage.objects.get(slug="poortwachter", locale__language_code="nl")
+    expert = django_user_model.objects.create_user("expert", role="expert", first_name="E")
+    ArticleReview.objects.create(page=page, revision_id=page.live_revision_id, reviewer=expert)
+    ArticlePage.objects.filter(pk=page.pk).update(next_review=datetime.date(2027, 10, 1))
     with time_machine.travel(datetime.date(2027, 10, 2)):
         html = client.get("/kennisbank/poortwachter/").content.decode()
     assert "wordt herzien" in html
