@@ -78,6 +78,10 @@ class PlanOut(Schema):
     warnings: list[NoticeOut]
     next_steps: list[str]
     attention: list[AttentionOut]
+    route: str | None = Field(
+        description="The sick-leave route: poortwachter, ziektewet, bijstand or geen; "
+        "null without milestones."
+    )
     sources: dict[str, SourceOut]
 
 

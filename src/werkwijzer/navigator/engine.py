@@ -19,9 +19,15 @@ import yaml
 
 from werkwijzer.core.sources import source
 from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
-from werkwijzer.navigator.situation import Situation
-from werkwijzer.timeline.routes import format_date
-from werkwijzer.timeline.routes import milestones as timeline_milestones
+from werkwijzer.navigator.situation import Situation, route_input
+from werkwijzer.timeline.routes import (
+    EARLY_IVA_FIRST_DAY,
+    EARLY_IVA_LAST_WEEK,
+    RouteInput,
+    counted_sick_day,
+    format_date,
+    route_for,
+)
 from werkwijzer.vocabulary.slugs import slugs
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
@@ -29,7 +35,6 @@ EMPLOYEES = ("loondienst-vast", "loondienst-tijdelijk", "uitzendkracht")
 BENEFITS = ("uitkering-ww", "uitkering-bijstand", "ziektewet")
 CHOICE_KEYS = ("role", "employment", "phase", "working")
 BOOL_KEYS = ("has_bedrijfsarts", "has_aov")
-EARLY_IVA_LAST_WEEK = 68
 MAX_NEXT_STEPS = 3
 UPCOMING_STEP = {"nl": "Uiterlijk {date}: {what}", "en": "By {date}: {what}"}
 
@@ -42,11 +47,23 @@ def sick_week(sick_since: dt.date, today: dt.date) -> int:
     return (today - sick_since).days // 7 + 1
 
 
+def counted_sick_days(situation: Situation, today: dt.date) -> int | None:
+    """Sick days counted up to today, with earlier spells that count (samentelling), so
+    the plan's "over a year" and "early IVA" agree with the timeline's dates."""
+    if situation.sick_since is None:
+        return None
+    return counted_sick_day(situation.sick_since, situation.earlier_sick_spells, today)
+
+
 def derived_flags(situation: Situation, today: dt.date) -> dict[str, bool]:
     """Facts a rule can ask for by name, computed once per situation."""
-    employee = situation.employment in EMPLOYEES
+    agency_clause = situation.employment == "uitzendkracht" and situation.agency_clause is True
+    # With an uitzendbeding the contract ends at sickness: no employer pays or guides, so
+    # the employee rules must not fire (the route is the Ziektewet, UWV is the party).
+    employee = situation.employment in EMPLOYEES and not agency_clause
     sick = situation.sick_since is not None or situation.working != "volledig"
-    week = sick_week(situation.sick_since, today) if situation.sick_since else None
+    day = counted_sick_days(situation, today)
+    week = None if day is None else (day - 1) // 7 + 1
     contract_ends_in_sickness = bool(
         situation.employment in ("loondienst-tijdelijk", "uitzendkracht")
         and situation.contract_end
@@ -58,11 +75,15 @@ def derived_flags(situation: Situation, today: dt.date) -> dict[str, bool]:
         "sick": sick,
         "sick_leave_known": situation.sick_since is not None,
         "sick_over_a_year": week is not None and week > 52,
-        "early_iva_window_open": week is not None and 3 <= week <= EARLY_IVA_LAST_WEEK,
+        "early_iva_window_open": day is not None
+        and day >= EARLY_IVA_FIRST_DAY
+        and week <= EARLY_IVA_LAST_WEEK,
         "early_iva_window_passed": week is not None and week > EARLY_IVA_LAST_WEEK,
-        "contract_ends_during_sickness": contract_ends_in_sickness,
+        "contract_ends_during_sickness": contract_ends_in_sickness or (agency_clause and sick),
         "on_benefit": situation.employment in BENEFITS,
         "no_bedrijfsarts": employee and situation.has_bedrijfsarts is False,
+        "agency_no_clause": situation.employment == "uitzendkracht"
+        and situation.agency_clause is False,
         "aya": 18 <= situation.age <= 39,
     }
 
@@ -79,6 +100,7 @@ FLAG_NAMES = frozenset(
         "contract_ends_during_sickness",
         "on_benefit",
         "no_bedrijfsarts",
+        "agency_no_clause",
         "aya",
     }
 )
@@ -448,6 +470,7 @@ class Plan:
     warnings: tuple[Notice, ...]
     next_steps: tuple[str, ...]
     attention: tuple[Attention, ...] = ()
+    route: str | None = None  # "poortwachter", "ziektewet", "bijstand", "geen" or None
 
     def to_json(self) -> bytes:
         """The plan as UTF-8 JSON, with every cited source once under `sources`."""
@@ -460,6 +483,7 @@ class Plan:
                 "warnings": self.warnings,
                 "next_steps": self.next_steps,
                 "attention": self.attention,
+                "route": self.route,
                 "sources": {key: _source_json(key) for key in sorted(self.source_keys())},
             }
         )
@@ -541,27 +565,28 @@ def _collect(
     return found
 
 
-def route_milestones(situation: Situation, today: dt.date) -> tuple[PlannedMilestone, ...]:
-    """The sick-leave milestones of the person's route (timeline app), as plan items."""
-    return _route_milestones(
-        situation.employment,
-        situation.sick_since,
-        situation.contract_end,
-        situation.language,
-        today,
-    )
+@dataclass(frozen=True)
+class PlannedRoute:
+    """The sick-leave route of a plan: which one, its milestones and its warnings."""
+
+    kind: str | None
+    milestones: tuple[PlannedMilestone, ...] = ()
+    alerts: tuple[Notice, ...] = ()
+
+
+def route_milestones(situation: Situation, today: dt.date) -> PlannedRoute:
+    """The person's sick-leave route (timeline app) as plan items: the plan passes the
+    same RouteInput as the timeline page, so both give the same dates."""
+    return _planned_route(route_input(situation), situation.language, today)
 
 
 @lru_cache(maxsize=4096)
-def _route_milestones(
-    employment: str,
-    sick_since: dt.date | None,
-    contract_end: dt.date | None,
-    language: str,
-    today: dt.date,
-) -> tuple[PlannedMilestone, ...]:
+def _planned_route(given: RouteInput, language: str, today: dt.date) -> PlannedRoute:
     # A pure function of its arguments, so the result can be remembered.
-    return tuple(
+    if given.employment == "zzp":
+        return PlannedRoute(None)  # the plan does not ask the policy's waiting time
+    route = route_for(given, language=language, today=today)
+    milestones = tuple(
         PlannedMilestone(
             code=m.code,
             due=m.due,
@@ -571,13 +596,13 @@ def _route_milestones(
             source=m.source,
             optional=m.optional,
         )
-        for m in timeline_milestones(
-            employment, sick_since, contract_end=contract_end, language=language, today=today
-        )
+        for m in route.milestones
     )
+    alerts = tuple(Notice(f"route-{a.key}", a.text, a.source) for a in route.alerts)
+    return PlannedRoute(route.kind if milestones else None, milestones, alerts)
 
 
-MilestoneSource = Callable[[Situation, dt.date], Iterable[PlannedMilestone]]
+MilestoneSource = Callable[[Situation, dt.date], "PlannedRoute | Iterable[PlannedMilestone]"]
 NearbySource = Callable[[str, str], Iterable[Mapping[str, Any]]]
 ScreeningSource = Callable[[Situation], Iterable[Attention]]
 # Helpers a vulnerable group's flow chart refers to come after those the rules call urgent.
@@ -649,7 +674,8 @@ def plan(
         helpers.append(
             PlannedHelper(slug, entry.title, priority, reasons, entry.access, entry.costs, near)
         )
-    planned_milestones = tuple(milestones(situation, today)) if milestones else ()
+    route = _route(situation, today, milestones)
+    planned_milestones = route.milestones
     steps = [text for _priority, _index, text in sorted(found.steps)]
     upcoming = next((m for m in planned_milestones if m.due >= today and not m.optional), None)
     if upcoming:
@@ -661,7 +687,18 @@ def plan(
         helpers=tuple(helpers),
         milestones=planned_milestones,
         topics=tuple(found.topics),
-        warnings=tuple(found.warnings),
+        warnings=(*route.alerts, *found.warnings),
         next_steps=tuple(dict.fromkeys(steps))[:MAX_NEXT_STEPS],
         attention=attention,
+        route=route.kind,
     )
+
+
+def _route(situation: Situation, today: dt.date, source: MilestoneSource | None) -> PlannedRoute:
+    """The route from the milestone source; a test's source may give bare milestones."""
+    if source is None:
+        return PlannedRoute(None)
+    found = source(situation, today)
+    if isinstance(found, PlannedRoute):
+        return found
+    return PlannedRoute(None, tuple(found))

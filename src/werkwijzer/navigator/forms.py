@@ -14,8 +14,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from werkwijzer.navigator.labels import YES_NO_UNKNOWN
-from werkwijzer.navigator.messages import problem_message
-from werkwijzer.navigator.situation import MAX_AGE, MIN_AGE, Problem
+from werkwijzer.navigator.messages import field_label, problem_message
+from werkwijzer.navigator.situation import MAX_AGE, MIN_AGE, SPELLS, Problem
+from werkwijzer.timeline.routes import MAX_EXTENSION_WEEKS
 from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORKING
 
 
@@ -23,12 +24,21 @@ from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORK
 class Question:
     name: str
     label: Promise
-    kind: str  # radio, checkbox, number, date, text
+    kind: str  # radio, checkbox, number, date, text, spells (pairs of dates)
     choices: dict[str, Promise] | None = None
     help: Promise | str = ""
     required: bool = False
     value: Any = None
     error: str = ""
+    low: int | None = None  # number: the smallest and largest value the input offers
+    high: int | None = None
+
+    def spell_rows(self) -> list[tuple[int, str, str]]:
+        """The rows of a spells question (number, from, to), with what was typed first."""
+        typed = [item for item in (self.value or []) if isinstance(item, dict)]
+        rows = [(str(item.get("from") or ""), str(item.get("to") or "")) for item in typed]
+        rows += [("", "")] * (SPELL_ROWS - len(rows))
+        return [(number, start, end) for number, (start, end) in enumerate(rows, start=1)]
 
     @property
     def checked(self) -> list[str]:
@@ -71,6 +81,8 @@ def _questions() -> list[Question]:
             "number",
             help=_("In years, from %(min)s to %(max)s.") % {"min": MIN_AGE, "max": MAX_AGE},
             required=True,
+            low=MIN_AGE,
+            high=MAX_AGE,
         ),
         Question(
             "concerns",
@@ -86,11 +98,47 @@ def _questions() -> list[Question]:
             help=_("Only if there is sick leave. For the dates of the sick-leave rules."),
         ),
         Question(
+            SPELLS,
+            _("Earlier periods of sickness"),
+            "spells",
+            help=_(
+                "Were you sick before and well for less than 4 weeks in between? Then those "
+                "periods count together and the dates move. Fill in the first and last sick "
+                "day of each period."
+            ),
+        ),
+        Question(
             "contract_end",
             _("End date of the contract"),
             "date",
-            help=_("Only for a fixed-term or agency contract."),
+            help=_(
+                "For a fixed-term or agency contract. Looking for work: the last day of your "
+                "previous contract."
+            ),
         ),
+        Question(
+            "agency_clause",
+            _("Agency worker: does the contract have an agency clause (uitzendbeding)?"),
+            "radio",
+            YES_NO_UNKNOWN,
+            _("With an agency clause the contract ends at sickness; then UWV takes over."),
+        ),
+        Question(
+            "benefit_end",
+            _("With unemployment benefit (WW): the last day of the WW"),
+            "date",
+            help=_("It is in your WW decision from UWV."),
+        ),
+        Question(
+            "extension_weeks",
+            _("Longer sick pay after 104 weeks, in weeks"),
+            "number",
+            help=_("Only when it was agreed with UWV, or when UWV imposed a wage sanction."),
+            low=0,
+            high=MAX_EXTENSION_WEEKS,
+        ),
+        Question("extension_kind", _("What kind of extension?"), "radio", EXTENSION_KIND),
+        Question("wia_applied", _("Has the WIA been applied for?"), "radio", YES_NO_UNKNOWN),
         Question(
             "has_bedrijfsarts",
             _("Is there a bedrijfsarts or occupational health service?"),
@@ -113,13 +161,33 @@ def _questions() -> list[Question]:
 
 
 BASIC = ("role", "employment", "phase", "working", "age", "concerns")
+SPELL_ROWS = 3  # fixed pairs of date fields: works without JavaScript
+EXTENSION_KIND = {
+    "vrijwillig": _("Agreed with UWV by employer and employee"),
+    "loonsanctie": _("A wage sanction (loonsanctie) from UWV"),
+}
+
+
+def _spells(post: QueryDict) -> list[dict[str, str]]:
+    """The filled rows of the spell fields (``earlier_sick_spells-1-from`` ...)."""
+    spells = []
+    for number in range(1, SPELL_ROWS + 1):
+        start = post.get(f"{SPELLS}-{number}-from", "").strip()
+        end = post.get(f"{SPELLS}-{number}-to", "").strip()
+        if start or end:
+            spells.append({"from": start, "to": end})
+    return spells
 
 
 def situation_data(post: QueryDict, language: str) -> dict[str, Any]:
     """Plain data from the posted form, as parse_situation expects it."""
-    data: dict[str, Any] = {"language": language, "concerns": post.getlist("concerns")}
+    data: dict[str, Any] = {
+        "language": language,
+        "concerns": post.getlist("concerns"),
+        SPELLS: _spells(post),
+    }
     for question in _questions():
-        if question.name != "concerns":
+        if question.name not in ("concerns", SPELLS):
             data[question.name] = post.get(question.name, "").strip()
     return data
 
@@ -129,7 +197,14 @@ def questions(
 ) -> dict[str, list[Question]]:
     """The questions with the visitor's answers and error messages, in two groups."""
     values = values or {}
-    errors = {problem.field: problem_message(problem) for problem in problems or []}
+    errors: dict[str, str] = {}
+    for problem in problems or []:
+        # every problem of a spell belongs to the one spells question
+        name = SPELLS if problem.field.startswith(f"{SPELLS}.") else problem.field
+        message = problem_message(problem)
+        if name == SPELLS and problem.code != "route":  # route messages name the period
+            message = f"{field_label(problem.field)}: {message}"
+        errors[name] = f"{errors[name]} {message}" if name in errors else message
     result: dict[str, list[Question]] = {"basic": [], "more": []}
     for question in _questions():
         question.value = values.get(question.name)

@@ -21,7 +21,21 @@ FIELD_LABELS = {
     "postcode": gettext_lazy("Postcode"),
     "language": gettext_lazy("Language"),
     "body": gettext_lazy("Request"),
+    "earlier_sick_spells": gettext_lazy("Earlier periods of sickness"),
+    "agency_clause": gettext_lazy("Agency clause (uitzendbeding)"),
+    "benefit_end": gettext_lazy("Last day of the WW benefit"),
+    "extension_weeks": gettext_lazy("Longer sick pay, in weeks"),
+    "extension_kind": gettext_lazy("Kind of extension"),
+    "wia_applied": gettext_lazy("WIA applied for"),
 }
+
+
+def field_label(field: str) -> str:
+    """The readable name of a field; ``earlier_sick_spells.2`` is the second period."""
+    name, _dot, number = field.partition(".")
+    if name == "earlier_sick_spells" and number:
+        return _("Earlier period of sickness %(n)s") % {"n": number}
+    return str(FIELD_LABELS.get(field, field))
 
 
 def problem_message(problem: Problem) -> str:
@@ -56,9 +70,21 @@ def problem_message(problem: Problem) -> str:
         return _("This field does not exist. Check the spelling.")
     if code == "not_an_object":
         return _("Send a JSON object with the fields of your situation.")
+    if code == "route":
+        return params["message"]  # worded by the sick-leave route, in the visitor's language
+    if code == "too_many":
+        return _("Enter at most %(max)s earlier periods.") % params
+    if code == "spell_not_object":
+        return _('Give the period as {"from": date, "to": date}.')
+    if code == "spell_incomplete":
+        return _("Enter both dates of the period: the first and the last sick day.")
     return _("This value is not valid.")
 
 
 def problem_as_error(problem: Problem) -> dict[str, str]:
-    label = FIELD_LABELS.get(problem.field, problem.field)
-    return {"field": problem.field, "message": f"{label}: {problem_message(problem)}"}
+    """The API's and the command line's error: the message starts with the field's name
+    (a route message names its field itself)."""
+    message = problem_message(problem)
+    if problem.code != "route":
+        message = f"{field_label(problem.field)}: {message}"
+    return {"field": problem.field, "message": message}

@@ -12,6 +12,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from werkwijzer.timeline.routes import (
+    EXTENSION_KINDS,
+    MAX_EXTENSION_WEEKS,
+    RouteInput,
+    SickPeriod,
+    validate,
+)
 from werkwijzer.vocabulary.slugs import slug_set, slugs
 
 MIN_AGE, MAX_AGE = 16, 100
@@ -31,7 +38,15 @@ FIELDS = (
     "contract_end",
     "postcode",
     "language",
+    "earlier_sick_spells",
+    "agency_clause",
+    "benefit_end",
+    "extension_weeks",
+    "extension_kind",
+    "wia_applied",
 )
+SPELLS = "earlier_sick_spells"
+MAX_SPELLS = 10
 KNOWN_FIELDS = frozenset(FIELDS)
 REQUIRED = ("role", "employment", "phase", "working", "age")
 
@@ -50,6 +65,12 @@ class Situation:
     contract_end: dt.date | None = None
     postcode: str | None = None
     language: str = "nl"
+    earlier_sick_spells: tuple[SickPeriod, ...] = ()
+    agency_clause: bool | None = None
+    benefit_end: dt.date | None = None
+    extension_weeks: int = 0
+    extension_kind: str = "vrijwillig"
+    wia_applied: bool | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -65,7 +86,32 @@ class Situation:
             "contract_end": self.contract_end.isoformat() if self.contract_end else None,
             "postcode": self.postcode,
             "language": self.language,
+            "earlier_sick_spells": [
+                {"from": spell.start.isoformat(), "to": spell.end.isoformat()}
+                for spell in self.earlier_sick_spells
+            ],
+            "agency_clause": self.agency_clause,
+            "benefit_end": self.benefit_end.isoformat() if self.benefit_end else None,
+            "extension_weeks": self.extension_weeks,
+            "extension_kind": self.extension_kind,
+            "wia_applied": self.wia_applied,
         }
+
+
+def route_input(situation: Situation) -> RouteInput:
+    """What the sick-leave route needs of a situation: the timeline takes the same."""
+    return RouteInput(
+        employment=situation.employment,
+        sick_since=situation.sick_since,
+        history=situation.earlier_sick_spells,
+        contract_end=situation.contract_end,
+        agency_clause=situation.agency_clause,
+        benefit_end=situation.benefit_end,
+        extension_weeks=situation.extension_weeks,
+        extension_kind=situation.extension_kind,
+        wia_applied=situation.wia_applied,
+        role=situation.role,
+    )
 
 
 @dataclass(frozen=True)
@@ -134,9 +180,17 @@ def _concerns(data: Mapping, problems: list[Problem]) -> tuple[str, ...]:
 
 
 def _date(
-    data: Mapping, name: str, today: dt.date, problems: list[Problem], *, future_ok: bool
+    data: Mapping,
+    name: str,
+    today: dt.date,
+    problems: list[Problem],
+    *,
+    future_ok: bool,
+    field_name: str | None = None,
 ) -> dt.date | None:
+    """A date from ``data[name]``; problems name ``field_name`` (default: ``name``)."""
     value = data.get(name)
+    name = field_name or name
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
@@ -154,6 +208,70 @@ def _date(
         problems.append(Problem(name, "in_future"))
         return None
     return parsed
+
+
+def _spells(data: Mapping, today: dt.date, problems: list[Problem]) -> tuple[SickPeriod, ...]:
+    """Earlier spells: a list of ``{"from": ISO date, "to": ISO date}``. Whether they fit
+    together (order, overlap, future) is checked with the route (``_route_problems``)."""
+    value = data.get(SPELLS)
+    if value in (None, ""):
+        return ()
+    if not isinstance(value, list | tuple):
+        problems.append(Problem(SPELLS, "not_a_list"))
+        return ()
+    if len(value) > MAX_SPELLS:
+        problems.append(Problem(SPELLS, "too_many", {"max": MAX_SPELLS}))
+        return ()
+    spells = []
+    for number, item in enumerate(value, start=1):
+        name = f"{SPELLS}.{number}"
+        if not isinstance(item, Mapping):
+            problems.append(Problem(name, "spell_not_object", {"n": number}))
+            continue
+        start = _date(item, "from", today, problems, future_ok=True, field_name=name)
+        end = _date(item, "to", today, problems, future_ok=True, field_name=name)
+        if start is None or end is None:
+            if not any(problem.field == name for problem in problems):
+                problems.append(Problem(name, "spell_incomplete", {"n": number}))
+            continue
+        spells.append(SickPeriod(start, end))
+    return tuple(spells)
+
+
+def _extension_weeks(data: Mapping, problems: list[Problem]) -> int:
+    value = data.get("extension_weeks")
+    if value in (None, ""):
+        return 0
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        problems.append(Problem("extension_weeks", "not_a_number"))
+        return 0
+    if not 0 <= value <= MAX_EXTENSION_WEEKS:
+        problems.append(
+            Problem("extension_weeks", "out_of_range", {"min": 0, "max": MAX_EXTENSION_WEEKS})
+        )
+        return 0
+    return value
+
+
+def _extension_kind(data: Mapping, problems: list[Problem]) -> str:
+    value = data.get("extension_kind")
+    if value in (None, ""):
+        return "vrijwillig"
+    if value not in EXTENSION_KINDS:
+        problems.append(Problem("extension_kind", "not_a_choice", {"choices": EXTENSION_KINDS}))
+        return "vrijwillig"
+    return value
+
+
+def _route_problems(situation: Situation, today: dt.date) -> list[Problem]:
+    """The route's own checks (spells that do not fit, a clause for a non-agency worker,
+    an extension that cannot be): worded by the route, in the situation's language."""
+    found = validate(
+        route_input(situation), today=today, language=situation.language, history_field=SPELLS
+    )
+    return [Problem(p.field, "route", {"message": p.message}) for p in found]
 
 
 def _bool(data: Mapping, name: str, problems: list[Problem]) -> bool | None:
@@ -211,10 +329,20 @@ def parse_situation(data: Any, today: dt.date | None = None) -> Situation:
         "contract_end": _date(data, "contract_end", today, problems, future_ok=True),
         "postcode": _postcode(data, problems),
         "language": _language(data, problems),
+        "earlier_sick_spells": _spells(data, today, problems),
+        "agency_clause": _bool(data, "agency_clause", problems),
+        "benefit_end": _date(data, "benefit_end", today, problems, future_ok=True),
+        "extension_weeks": _extension_weeks(data, problems),
+        "extension_kind": _extension_kind(data, problems),
+        "wia_applied": _bool(data, "wia_applied", problems),
     }
     if problems:
         raise InvalidSituation(problems)
-    return Situation(**values)
+    situation = Situation(**values)
+    problems = _route_problems(situation, today)
+    if problems:
+        raise InvalidSituation(problems)
+    return situation
 
 
 def situation_json_schema() -> dict[str, Any]:
@@ -239,7 +367,34 @@ def situation_json_schema() -> dict[str, Any]:
             "sick_since": {**date, "description": "First sick day; not in the future."},
             "has_bedrijfsarts": flag,
             "has_aov": flag,
-            "contract_end": {**date, "description": "Last day of a fixed-term contract."},
+            "contract_end": {
+                **date,
+                "description": "Last day of a fixed-term contract; for a job seeker, of the "
+                "previous contract.",
+            },
+            "earlier_sick_spells": {
+                "type": "array",
+                "maxItems": MAX_SPELLS,
+                "description": "Earlier spells of sickness; spells less than 4 weeks apart "
+                "count together with the current one (samentelling).",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["from", "to"],
+                    "properties": {
+                        "from": {"type": "string", "format": "date"},
+                        "to": {"type": "string", "format": "date"},
+                    },
+                },
+            },
+            "agency_clause": {
+                **flag,
+                "description": "uitzendkracht only: the contract has an uitzendbeding.",
+            },
+            "benefit_end": {**date, "description": "uitkering-ww only: last day of the WW."},
+            "extension_weeks": {"type": "integer", "minimum": 0, "maximum": MAX_EXTENSION_WEEKS},
+            "extension_kind": {"type": "string", "enum": list(EXTENSION_KINDS)},
+            "wia_applied": {**flag, "description": "Has the WIA been applied for?"},
             "postcode": {"type": ["string", "null"], "pattern": r"^[1-9][0-9]{3} ?[A-Za-z]{0,2}$"},
             "language": {"type": "string", "enum": list(LANGUAGES), "default": "nl"},
         },

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from django.http import HttpRequest, HttpResponse
@@ -10,12 +11,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from werkwijzer.core.pdf import render_pdf
 from werkwijzer.navigator.forms import questions, situation_data
-from werkwijzer.navigator.labels import PARTY
+from werkwijzer.navigator.labels import party_labels
 from werkwijzer.navigator.services import make_plan
-from werkwijzer.navigator.situation import InvalidSituation, Situation, parse_situation
+from werkwijzer.navigator.situation import (
+    InvalidSituation,
+    Situation,
+    parse_situation,
+    route_input,
+)
 from werkwijzer.screening.services import screening_answers
 from werkwijzer.timeline.ics import route_to_ics
-from werkwijzer.timeline.routes import build_route
+from werkwijzer.timeline.routes import route_for
 from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORKING
 
 
@@ -59,7 +65,7 @@ def _plan_context(plan) -> dict:
             WORKING[situation.working],
         ],
         "concern_labels": [CONCERNS[c] for c in situation.concerns],
-        "parties": PARTY,
+        "parties": party_labels(situation.role),
     }
 
 
@@ -68,19 +74,15 @@ def plan_output(request: HttpRequest, output: str) -> HttpResponse:
     situation = _situation_or_form(request)
     if isinstance(situation, HttpResponse):
         return situation
-    plan = make_plan(situation, screening_answers=screening_answers(request.session))
+    today = dt.date.today()  # once: the plan and the calendar give the same dates
+    plan = make_plan(situation, today=today, screening_answers=screening_answers(request.session))
     if output == "json":
         body = json.dumps(plan.as_dict(), ensure_ascii=False, indent=2)
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
         filename = "werkwijzer-plan.json"
     elif output == "ics":
         # The timeline's calendar: the same milestones, with every party's tasks.
-        route = build_route(
-            situation.employment,
-            situation.sick_since,
-            contract_end=situation.contract_end,
-            language=situation.language,
-        )
+        route = route_for(route_input(situation), language=situation.language, today=today)
         response = HttpResponse(route_to_ics(route), content_type="text/calendar; charset=utf-8")
         filename = "werkwijzer-plan.ics"
     else:

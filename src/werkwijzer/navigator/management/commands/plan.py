@@ -67,6 +67,8 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(plan.as_dict(), ensure_ascii=False, indent=2))
             return
+        for warning in plan.warnings:
+            self.stdout.write(f"! {warning.text}")
         for number, helper in enumerate(plan.helpers, start=1):
             self.stdout.write(
                 f"{number}. {helper.title} [{helper.slug}, priority {helper.priority}]"
