@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.core import roles
+
 
 class User(AbstractUser):
     """A Werkwijzer account. The role decides what the security model lets a user see."""
@@ -50,16 +52,14 @@ class User(AbstractUser):
         help_text=_("For employers and professionals: the organisation they work for."),
     )
 
+    # For templates; the checks themselves live in core.roles.
     @property
     def is_professional(self) -> bool:
-        return self.role == self.Role.PROFESSIONAL
+        return roles.is_professional(self)
 
     @property
     def is_baco_or_kag(self) -> bool:
-        return self.is_professional and self.profession in {
-            self.Profession.BACO,
-            self.Profession.KAG,
-        }
+        return roles.is_baco_or_kag(self)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")

@@ -13,25 +13,17 @@ from django.utils import timezone
 from pyotp.utils import strings_equal
 
 from werkwijzer.accounts.models import RecoveryCode, TOTPDevice, User
+from werkwijzer.core import roles
 
 ISSUER = "Werkwijzer"
 RECOVERY_CODE_COUNT = 10
 _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to copy
 
-REQUIRED_ROLES = frozenset(
-    {
-        User.Role.PROFESSIONAL,
-        User.Role.EDITOR,
-        User.Role.EXPERT,
-        User.Role.PRIVACY_OFFICER,
-        User.Role.ADMIN,
-    }
-)
-
 
 def required_for(user: User) -> bool:
-    """Whether this user must use a second factor (also every staff account)."""
-    return user.role in REQUIRED_ROLES or user.is_staff or user.is_superuser
+    """Whether this user must use a second factor (core.roles: the roles that see other
+    people's data or change content, and every staff account)."""
+    return roles.needs_second_factor(user)
 
 
 def confirmed_device(user: User) -> TOTPDevice | None:

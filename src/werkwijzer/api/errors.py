@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
+from werkwijzer.core import errors as domain
 from werkwijzer.core.ratelimit import wait_message
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         return api.create_response(request, error_body(exc.errors), status=exc.status)
 
+    def on_domain_error(request: HttpRequest, exc: domain.DomainError) -> HttpResponse:
+        # What services raise (core.errors), with the status of core's one mapping.
+        body = error_body(domain.api_errors(exc))
+        return api.create_response(request, body, status=domain.http_status(exc))
+
     def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
         limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
         message = _("The request is too large (at most %(limit)s kB).") % {"limit": limit_kb}
@@ -108,6 +114,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     api.add_exception_handler(ValidationError, on_validation)
     api.add_exception_handler(ApiError, on_api_error)
+    api.add_exception_handler(domain.DomainError, on_domain_error)
     api.add_exception_handler(RequestDataTooBig, on_too_big)
     api.add_exception_handler(MultiPartParserError, on_unreadable)
     api.add_exception_handler(Http404, on_not_found)

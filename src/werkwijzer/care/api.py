@@ -1,8 +1,10 @@
 """Zorgpad API: the logged-in user's referrals, their steps, and employer reports.
 
 Session authentication (the same login as the pages, with CSRF on writes; professionals
-need their second factor). Every call goes through `care.services`, so access checks,
-audit and e-mail are the same as on the pages. An employer only ever gets the
+need their second factor) through `core.access.api_guard`, which also says which kind of
+account may call an operation. Every call goes through `care.services`, so access checks,
+audit and e-mail are the same as on the pages; their domain errors get the statuses of
+`core.errors`. An employer only ever gets the
 `EmployerReportOut` schema: work abilities, limitations, recommendations and dates.
 """
 
@@ -13,16 +15,16 @@ import datetime
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.security import SessionAuth
 
 from werkwijzer.api.errors import ApiError
 from werkwijzer.care import services
 from werkwijzer.care.models import EmployerReport, Referral
-from werkwijzer.care.services import CareError
 from werkwijzer.care.workflow import Action
+from werkwijzer.core import access
 from werkwijzer.directory.models import Provider
 
-router = Router(tags=["Zorgpad"], auth=SessionAuth())
+# Any logged-in account by default; the services decide per referral (404 for others).
+router = Router(tags=["Zorgpad"], auth=access.api_guard(access.ANY_ACCOUNT))
 
 
 class ReferralIn(Schema):
@@ -132,16 +134,6 @@ def _report_out(report: EmployerReport) -> dict:
     }
 
 
-def _api_error(error: CareError) -> ApiError:
-    return ApiError([{"field": error.field, "message": error.message}], status=error.status)
-
-
-def _forbidden() -> ApiError:
-    return ApiError(
-        [{"field": "", "message": _("This is not available for your account.")}], status=403
-    )
-
-
 @router.get(
     "/referrals",
     response={200: list[ReferralOut], **ERRORS},
@@ -150,15 +142,14 @@ def _forbidden() -> ApiError:
         "For a person: their own referrals. For a professional: the confirmed referrals "
         "to their directory entry (the worklist). Other roles get 403."
     ),
+    auth=access.api_guard(access.any_of(access.PERSON, access.PROFESSIONAL)),
 )
 def list_referrals(request: HttpRequest):
     user = request.user
-    if services.is_person(user):
+    if access.is_person(user):
         referrals = services.referrals_for_person(user).select_related("accepted_by")
-    elif services.is_professional(user):
-        referrals = services.worklist(user)
     else:
-        raise _forbidden()
+        referrals = services.worklist(user)
     listed = services.audited_listing(user, referrals[:500])
     return [_referral_out(user, referral) for referral in listed]
 
@@ -179,15 +170,12 @@ def create_referral(request: HttpRequest, payload: ReferralIn):
             [{"field": "provider_id", "message": _("This BACO or KAG does not exist.")}],
             status=422,
         )
-    try:
-        referral = services.create_referral(
-            actor=request.user,
-            provider=provider,
-            question=payload.question,
-            person_email=payload.person_email,
-        )
-    except CareError as error:
-        raise _api_error(error) from error
+    referral = services.create_referral(
+        actor=request.user,
+        provider=provider,
+        question=payload.question,
+        person_email=payload.person_email,
+    )
     return Status(201, _referral_out(request.user, referral))
 
 
@@ -213,16 +201,13 @@ def get_referral(request: HttpRequest, referral_id: int):
     ),
 )
 def transition(request: HttpRequest, referral_id: int, payload: TransitionIn):
-    try:
-        referral = services.transition(
-            request.user,
-            referral_id,
-            payload.action.value,
-            reason=payload.reason,
-            intake_date=payload.intake_date,
-        )
-    except CareError as error:
-        raise _api_error(error) from error
+    referral = services.transition(
+        request.user,
+        referral_id,
+        payload.action.value,
+        reason=payload.reason,
+        intake_date=payload.intake_date,
+    )
     return _referral_out(request.user, referral)
 
 
@@ -230,14 +215,10 @@ def transition(request: HttpRequest, referral_id: int, payload: TransitionIn):
     "/referrals/{referral_id}/confirm",
     response={200: ReferralOut, **ERRORS},
     summary="Confirm a referral a professional made for you",
+    auth=access.api_guard(access.PERSON),
 )
 def confirm(request: HttpRequest, referral_id: int):
-    if not services.is_person(request.user):
-        raise _forbidden()
-    try:
-        referral = services.confirm(request.user, referral_id)
-    except CareError as error:
-        raise _api_error(error) from error
+    referral = services.confirm(request.user, referral_id)
     return _referral_out(request.user, referral)
 
 
@@ -246,10 +227,9 @@ def confirm(request: HttpRequest, referral_id: int):
     response={200: list[EmployerReportOut], **ERRORS},
     summary="Reports released to you as employer",
     description="Only reports whose employee gave `employer-report` consent to you.",
+    auth=access.api_guard(access.EMPLOYER),
 )
 def employer_reports(request: HttpRequest):
-    if not services.is_employer(request.user):
-        raise _forbidden()
     return [_report_out(report) for report in services.released_reports(request.user)]
 
 

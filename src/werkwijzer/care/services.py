@@ -1,18 +1,22 @@
 """The one place that reads and writes zorgpad data: access checks, audit, notifications.
 
 Views and the API call these functions; none of them reads a referral, note, advice or
-the person's work data around them. Every read and write of a person's data is written
-to the audit log with the reason access was allowed (`owner`, `referral:<pk>`,
-`consent:<pk>`).
+the person's work data around them. Who may see what is the access policy's
+(`core.access`: `referral_reason`, `work_data_reason`, `employer_report_reason`, ...);
+these functions apply it and write every read and write of a person's data to the audit
+log with the reason access was allowed (`owner`, `referral:<pk>`, `consent:<pk>`).
+Refusals are domain errors (`core.errors`): `NotFound` gives no hint that something
+exists; `Invalid`, `AccessDenied` and `Conflict` carry a message for the user.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
-from django.http import Http404
+from django.db import models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,146 +38,101 @@ from werkwijzer.care.workflow import (
     available_actions,
     next_state,
 )
+from werkwijzer.core import access
+from werkwijzer.core.access import Viewer
+from werkwijzer.core.errors import AccessDenied, Conflict, Invalid, NotFound
 from werkwijzer.records import audit, consents
+from werkwijzer.records import services as records
 
-EMPLOYER_REPORT = "employer-report"
-TREATING_ADVICE = "treating-advice"
-VIEW_WORK_DATA = "view-work-data"
+if TYPE_CHECKING:
+    from werkwijzer.accounts.models import User
+    from werkwijzer.directory.models import Provider
+    from werkwijzer.records.models import WorkData
 
-
-class CareError(Exception):
-    """A refusal with a clear message for the user (already translated)."""
-
-    def __init__(self, message: str, field: str = "", status: int = 422) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.status = status
+EMPLOYER_REPORT = access.EMPLOYER_REPORT
+TREATING_ADVICE = access.TREATING_ADVICE
+VIEW_WORK_DATA = access.VIEW_WORK_DATA
 
 
 # --- who is who -------------------------------------------------------------------------
 
 
-def _role(user: Any) -> str:
-    return getattr(user, "role", "") if getattr(user, "is_authenticated", False) else ""
-
-
-def is_person(user: Any) -> bool:
-    return _role(user) == "person"
-
-
-def is_employer(user: Any) -> bool:
-    return _role(user) == "employer"
-
-
-def is_professional(user: Any) -> bool:
-    return _role(user) == "professional"
-
-
-def works_for_provider(user: Any, referral: Referral) -> bool:
-    """A professional whose directory entry is the referral's provider."""
-    return (
-        is_professional(user)
-        and user.provider_id is not None
-        and user.provider_id == referral.provider_id
-    )
-
-
-def can_refer_to(provider: Any) -> bool:
+def can_refer_to(provider: Provider) -> bool:
     return bool(REFERRAL_KINDS.intersection(provider.kinds)) and provider.active
 
 
-def actor_kind(user: Any, referral: Referral) -> Actor | None:
-    if getattr(user, "pk", None) is not None and user.pk == referral.person_id:
+def actor_kind(user: Viewer, referral: Referral) -> Actor | None:
+    """How `user` acts on this referral (the workflow's actor), per the access policy."""
+    reason = access.referral_reason(user, referral)
+    if reason == access.OWNER:
         return Actor.PERSON
-    if works_for_provider(user, referral) and referral.is_confirmed:
+    if reason is not None:
         return Actor.PROFESSIONAL
     return None
 
 
-def access_reason(user: Any, referral: Referral) -> str | None:
+def access_reason(user: Viewer, referral: Referral) -> str | None:
     """Why `user` may see this referral (the audit reason), or None."""
-    kind = actor_kind(user, referral)
-    if kind is Actor.PERSON:
-        return "owner"
-    if kind is Actor.PROFESSIONAL:
-        return f"referral:{referral.pk}"
-    return None
+    return access.referral_reason(user, referral)
+
+
+def _read(user: Viewer, person: User, resource: models.Model | str, reason: str) -> None:
+    audit.record(actor=user, subject=person, action="read", resource=resource, reason=reason)
 
 
 # --- listing and reading ----------------------------------------------------------------
 
 
-def referrals_for_person(person: Any):
+def referrals_for_person(person: Viewer) -> QuerySet[Referral]:
     return Referral.objects.filter(person_id=person.pk).select_related("provider")
 
 
-def worklist(professional: Any):
+def worklist(professional: Viewer) -> QuerySet[Referral]:
     """Referrals to the professional's provider that the person has confirmed."""
-    if not is_professional(professional) or professional.provider_id is None:
+    provider_id = access.provider_id_of(professional)
+    if provider_id is None:
         return Referral.objects.none()
     return (
-        Referral.objects.filter(provider_id=professional.provider_id)
+        Referral.objects.filter(provider_id=provider_id)
         .confirmed()
         .select_related("provider", "person", "accepted_by")
     )
 
 
-def audited_listing(user: Any, referrals) -> list[Referral]:
+def audited_listing(user: Viewer, referrals: QuerySet[Referral]) -> list[Referral]:
     """A list of referrals as `user` reads it: one audit event per referral shown."""
     listed = list(referrals)
     for referral in listed:
         reason = access_reason(user, referral)
         if reason is None:  # never list what the user may not see
-            raise Http404
-        audit.record(
-            actor=user, subject=referral.person, action="read", resource=referral, reason=reason
-        )
+            raise NotFound
+        _read(user, referral.person, referral, reason)
     return listed
 
 
-def get_referral(user: Any, pk: int, *, audit_read: bool = True) -> Referral:
-    """The referral if `user` may see it (audited); Http404 otherwise (no hint it exists)."""
+def get_referral(user: Viewer, pk: int, *, audit_read: bool = True) -> Referral:
+    """The referral if `user` may see it (audited); NotFound otherwise (no hint it exists)."""
     referral = Referral.objects.select_related("provider", "person", "accepted_by").filter(pk=pk)
     referral = referral.first()
-    if referral is None:
-        raise Http404
-    reason = access_reason(user, referral)
-    if reason is None:
-        raise Http404
+    reason = None if referral is None else access_reason(user, referral)
+    if referral is None or reason is None:
+        raise NotFound
     if audit_read:
-        audit.record(
-            actor=user, subject=referral.person, action="read", resource=referral, reason=reason
-        )
+        _read(user, referral.person, referral, reason)
     return referral
 
 
-def work_data_for(user: Any, referral: Referral):
-    """The person's work data as a professional sees it through an open referral (audited).
-
-    None when there is none, or when the referral is no longer open and the person gave
-    no `view-work-data` consent."""
-    from werkwijzer.records.models import WorkData
-
-    work_data = WorkData.objects.filter(user_id=referral.person_id).first()
-    if work_data is None:
+def work_data_for(user: Viewer, referral: Referral) -> WorkData | None:
+    """The person's work data as a professional sees it through this referral (audited,
+    by the records app). None when there is none, or when the referral is no longer open
+    and the person gave no `view-work-data` consent."""
+    try:
+        return records.work_data_for(user, referral.person, referral=referral)
+    except NotFound:
         return None
-    if user.pk == referral.person_id:
-        reason = "owner"
-    elif works_for_provider(user, referral) and referral.is_confirmed and referral.is_open:
-        reason = f"referral:{referral.pk}"
-    else:
-        consent = consents.active_consent(referral.person, user, VIEW_WORK_DATA)
-        if consent is None:
-            return None
-        reason = f"consent:{consent.pk}"
-    audit.record(
-        actor=user, subject=referral.person, action="read", resource=work_data, reason=reason
-    )
-    return work_data
 
 
-def actions_for(user: Any, referral: Referral) -> list[Action]:
+def actions_for(user: Viewer, referral: Referral) -> list[Action]:
     kind = actor_kind(user, referral)
     if kind is None:
         return []
@@ -183,70 +142,61 @@ def actions_for(user: Any, referral: Referral) -> list[Action]:
     return actions
 
 
-def notes_for(user: Any, referral: Referral) -> list[ConsultationNote]:
+def notes_for(user: Viewer, referral: Referral) -> list[ConsultationNote]:
     """Notes: for professionals of the provider only, never for the person or an employer."""
-    if actor_kind(user, referral) is not Actor.PROFESSIONAL:
+    if not access.works_on_referral(user, referral):
         return []
     notes = list(referral.notes.select_related("author"))
     if notes:
-        audit.record(
-            actor=user,
-            subject=referral.person,
-            action="read",
-            resource=f"care.ConsultationNote:referral-{referral.pk}",
-            reason=f"referral:{referral.pk}",
-        )
+        resource = f"care.ConsultationNote:referral-{referral.pk}"
+        _read(user, referral.person, resource, f"referral:{referral.pk}")
     return notes
 
 
-def get_person_advice(user: Any, pk: int) -> PersonAdvice:
+def get_person_advice(user: Viewer, pk: int) -> PersonAdvice:
     advice = PersonAdvice.objects.select_related("referral", "referral__provider").filter(pk=pk)
     advice = advice.first()
-    if advice is None:
-        raise Http404
-    reason = access_reason(user, advice.referral)
-    if reason is None:
-        raise Http404
-    audit.record(
-        actor=user, subject=advice.referral.person, action="read", resource=advice, reason=reason
-    )
+    reason = None if advice is None else access_reason(user, advice.referral)
+    if advice is None or reason is None:
+        raise NotFound
+    _read(user, advice.referral.person, advice, reason)
     return advice
 
 
 # --- starting a referral ----------------------------------------------------------------
 
 
+def _question(question: str) -> str:
+    question = (question or "").strip()
+    if not question:
+        raise Invalid(_("Write your question in a few words."), field="question")
+    if len(question) > 4000:
+        raise Invalid(_("Your question is too long (at most 4000 characters)."), "question")
+    return question
+
+
+def _referred_person(actor: User, person_email: str) -> User:
+    """Who the referral is for: the person themself, or the person a professional names."""
+    if access.is_person(actor):
+        return actor
+    if not access.is_professional(actor):
+        raise AccessDenied(_("Only a person or a professional can make a referral."))
+    return _user_by_email(
+        person_email,
+        "person",
+        "person_email",
+        _("There is no person with a Werkwijzer account with this e-mail address."),
+    )
+
+
 def create_referral(
-    *, actor: Any, provider: Any, question: str, person_email: str = ""
+    *, actor: User, provider: Provider, question: str, person_email: str = ""
 ) -> Referral:
     """A referral by the person, or by a professional for a person (who then confirms)."""
-    question = (question or "").strip()
     if not can_refer_to(provider):
-        raise CareError(_("You can only refer to a BACO or KAG."), field="provider")
-    if not question:
-        raise CareError(_("Write your question in a few words."), field="question")
-    if len(question) > 4000:
-        raise CareError(_("Your question is too long (at most 4000 characters)."), "question")
-    if is_person(actor):
-        person = actor
-    elif is_professional(actor):
-        email = (person_email or "").strip()
-        person = (
-            get_user_model()
-            .objects.filter(email__iexact=email, role="person", is_active=True)
-            .first()
-            if email
-            else None
-        )
-        if person is None:
-            raise CareError(
-                _("There is no person with a Werkwijzer account with this e-mail address."),
-                field="person_email",
-            )
-    else:
-        raise CareError(
-            _("Only a person or a professional can make a referral."), field="", status=403
-        )
+        raise Invalid(_("You can only refer to a BACO or KAG."), field="provider")
+    question = _question(question)
+    person = _referred_person(actor, person_email)
     now = timezone.now()
     with transaction.atomic():
         referral = Referral.objects.create(
@@ -268,16 +218,16 @@ def create_referral(
     return referral
 
 
-def confirm(person: Any, pk: int) -> Referral:
+def confirm(person: User, pk: int) -> Referral:
     """The person confirms a referral a professional made for them."""
     with transaction.atomic():
         referral = Referral.objects.select_for_update().filter(pk=pk, person_id=person.pk).first()
         if referral is None:
-            raise Http404
+            raise NotFound
         if referral.is_confirmed:
             return referral
         if referral.state != State.REQUESTED:
-            raise CareError(_("This referral can no longer be confirmed."))
+            raise Invalid(_("This referral can no longer be confirmed."))
         referral.confirmed_by_person_at = timezone.now()
         referral.save(update_fields=["confirmed_by_person_at", "updated_at"])
         audit.record(
@@ -290,58 +240,67 @@ def confirm(person: Any, pk: int) -> Referral:
 # --- transitions ------------------------------------------------------------------------
 
 
+def _check_carrier(user: User, referral: Referral, kind: Actor, action: str) -> None:
+    """One professional carries a referral: who accepted it first, alone, from then on."""
+    if action == Action.ACCEPT and referral.accepted_by_id is not None:
+        if referral.accepted_by_id == user.pk:
+            raise Conflict(_("You have already accepted this referral."))
+        raise Conflict(_("This referral has already been accepted by a colleague."))
+    if (
+        kind is Actor.PROFESSIONAL
+        and action != Action.ACCEPT
+        and referral.accepted_by_id not in (None, user.pk)
+    ):
+        raise AccessDenied(_("A colleague has accepted this referral; only they can change it."))
+
+
+def _target(referral: Referral, action: str, kind: Actor) -> State:
+    try:
+        return next_state(referral.state, action, kind)
+    except TransitionError as error:
+        if error.code == "unknown":
+            raise Invalid(_("This step does not exist."), field="action") from error
+        if error.code == "not-allowed":
+            raise AccessDenied(_("You may not take this step.")) from error
+        raise Conflict(
+            _("This step is not possible now. The referral is: %(state)s.")
+            % {"state": referral.state_label}
+        ) from error
+
+
+def _step_fields(
+    user: User, referral: Referral, action: str, reason: str, intake_date: dt.datetime | None
+) -> list[str]:
+    """Set what the step records besides its state; the fields to save."""
+    if action == Action.DECLINE:
+        reason = (reason or "").strip()
+        if not reason:
+            raise Invalid(_("Give a reason for declining."), field="reason")
+        referral.decline_reason = reason[:2000]
+        return ["decline_reason"]
+    if action == Action.PLAN_INTAKE:
+        if intake_date is None:
+            raise Invalid(_("Choose a date and time for the intake."), field="intake_date")
+        referral.intake_date = intake_date
+        return ["intake_date"]
+    if action == Action.ACCEPT:
+        referral.accepted_by = user
+        return ["accepted_by"]
+    return []
+
+
 def transition(
-    user: Any, pk: int, action: str, *, reason: str = "", intake_date: Any = None
+    user: User, pk: int, action: str, *, reason: str = "", intake_date: dt.datetime | None = None
 ) -> Referral:
     """Move a referral on; atomic, with the referral row locked (one professional wins)."""
     with transaction.atomic():
         referral = Referral.objects.select_for_update().filter(pk=pk).first()
-        if referral is None:
-            raise Http404
-        kind = actor_kind(user, referral)
-        if kind is None:
-            raise Http404
-        if action == Action.ACCEPT and referral.accepted_by_id is not None:
-            if referral.accepted_by_id == user.pk:
-                raise CareError(_("You have already accepted this referral."), status=409)
-            raise CareError(
-                _("This referral has already been accepted by a colleague."), status=409
-            )
-        if (
-            kind is Actor.PROFESSIONAL
-            and action != Action.ACCEPT
-            and referral.accepted_by_id not in (None, user.pk)
-        ):
-            raise CareError(
-                _("A colleague has accepted this referral; only they can change it."), status=403
-            )
-        try:
-            target = next_state(referral.state, action, kind)
-        except TransitionError as error:
-            if error.code == "unknown":
-                raise CareError(_("This step does not exist."), field="action") from error
-            if error.code == "not-allowed":
-                raise CareError(_("You may not take this step."), status=403) from error
-            raise CareError(
-                _("This step is not possible now. The referral is: %(state)s.")
-                % {"state": referral.state_label},
-                status=409,
-            ) from error
-        fields = ["state", "updated_at"]
-        if action == Action.DECLINE:
-            reason = (reason or "").strip()
-            if not reason:
-                raise CareError(_("Give a reason for declining."), field="reason")
-            referral.decline_reason = reason[:2000]
-            fields.append("decline_reason")
-        if action == Action.PLAN_INTAKE:
-            if intake_date is None:
-                raise CareError(_("Choose a date and time for the intake."), field="intake_date")
-            referral.intake_date = intake_date
-            fields.append("intake_date")
-        if action == Action.ACCEPT:
-            referral.accepted_by = user
-            fields.append("accepted_by")
+        kind = None if referral is None else actor_kind(user, referral)
+        if referral is None or kind is None:
+            raise NotFound
+        _check_carrier(user, referral, kind, action)
+        target = _target(referral, action, kind)
+        fields = ["state", "updated_at", *_step_fields(user, referral, action, reason, intake_date)]
         referral.state = target.value
         stamp = _ENTERED_AT[target]
         setattr(referral, stamp, timezone.now())
@@ -361,28 +320,28 @@ def transition(
 # --- writing notes, advice and reports --------------------------------------------------
 
 
-def _carrying_professional(user: Any, pk: int) -> Referral:
+def _carrying_professional(user: User, pk: int) -> Referral:
     """The referral, for the professional who accepted it, while it is in care."""
     referral = Referral.objects.select_related("person").filter(pk=pk).first()
     if referral is None or actor_kind(user, referral) is not Actor.PROFESSIONAL:
-        raise Http404
+        raise NotFound
     if referral.accepted_by_id != user.pk:
-        raise CareError(_("Only the professional who accepted this referral can do this."), "", 403)
+        raise AccessDenied(_("Only the professional who accepted this referral can do this."))
     if not referral.is_open:
-        raise CareError(_("This referral is closed."), status=409)
+        raise Conflict(_("This referral is closed."))
     return referral
 
 
 def _text(value: str, field: str) -> str:
     value = (value or "").strip()
     if not value:
-        raise CareError(_("This field is required."), field=field)
+        raise Invalid(_("This field is required."), field=field)
     if len(value) > 10000:
-        raise CareError(_("This text is too long (at most 10000 characters)."), field=field)
+        raise Invalid(_("This text is too long (at most 10000 characters)."), field=field)
     return value
 
 
-def _write(user: Any, referral: Referral, obj: Any) -> None:
+def _write(user: User, referral: Referral, obj: models.Model) -> None:
     audit.record(
         actor=user,
         subject=referral.person,
@@ -392,7 +351,7 @@ def _write(user: Any, referral: Referral, obj: Any) -> None:
     )
 
 
-def add_note(user: Any, pk: int, text: str) -> ConsultationNote:
+def add_note(user: User, pk: int, text: str) -> ConsultationNote:
     referral = _carrying_professional(user, pk)
     with transaction.atomic():
         note = ConsultationNote.objects.create(
@@ -402,7 +361,7 @@ def add_note(user: Any, pk: int, text: str) -> ConsultationNote:
     return note
 
 
-def add_person_advice(user: Any, pk: int, text: str) -> PersonAdvice:
+def add_person_advice(user: User, pk: int, text: str) -> PersonAdvice:
     referral = _carrying_professional(user, pk)
     with transaction.atomic():
         advice = PersonAdvice.objects.create(
@@ -413,7 +372,7 @@ def add_person_advice(user: Any, pk: int, text: str) -> PersonAdvice:
     return advice
 
 
-def _user_by_email(email: str, role: str, field: str, message: str) -> Any:
+def _user_by_email(email: str, role: str, field: str, message: str) -> User:
     email = (email or "").strip()
     found = (
         get_user_model().objects.filter(email__iexact=email, role=role, is_active=True).first()
@@ -421,11 +380,11 @@ def _user_by_email(email: str, role: str, field: str, message: str) -> Any:
         else None
     )
     if found is None:
-        raise CareError(message, field=field)
+        raise Invalid(message, field=field)
     return found
 
 
-def add_treating_advice(user: Any, pk: int, recipient_email: str, text: str) -> TreatingAdvice:
+def add_treating_advice(user: User, pk: int, recipient_email: str, text: str) -> TreatingAdvice:
     referral = _carrying_professional(user, pk)
     recipient = _user_by_email(
         recipient_email,
@@ -433,12 +392,10 @@ def add_treating_advice(user: Any, pk: int, recipient_email: str, text: str) -> 
         "recipient_email",
         _("There is no professional with a Werkwijzer account with this e-mail address."),
     )
-    consent = consents.active_consent(referral.person, recipient, TREATING_ADVICE)
-    if consent is None:
-        raise CareError(
+    if not access.has_consent(referral.person, recipient, TREATING_ADVICE):
+        raise AccessDenied(
             _("The person has not given consent to send advice to this professional."),
             field="recipient_email",
-            status=403,
         )
     with transaction.atomic():
         advice = TreatingAdvice.objects.create(
@@ -448,36 +405,30 @@ def add_treating_advice(user: Any, pk: int, recipient_email: str, text: str) -> 
     return advice
 
 
-def treating_advice_for(recipient: Any) -> list[TreatingAdvice]:
+def treating_advice_for(recipient: Viewer) -> list[TreatingAdvice]:
     """Advice sent to this treating professional, while the person's consent lasts."""
     result = []
     for advice in TreatingAdvice.objects.filter(recipient_id=recipient.pk).select_related(
         "referral__person", "author"
     ):
-        consent = consents.active_consent(advice.referral.person, recipient, TREATING_ADVICE)
-        if consent is None:
+        reason = access.treating_advice_reason(recipient, advice.referral.person)
+        if reason is None:
             continue
-        audit.record(
-            actor=recipient,
-            subject=advice.referral.person,
-            action="read",
-            resource=advice,
-            reason=f"consent:{consent.pk}",
-        )
+        _read(recipient, advice.referral.person, advice, reason)
         result.append(advice)
     return result
 
 
 def add_employer_report(
-    user: Any,
+    user: User,
     pk: int,
     *,
     employer_email: str,
     abilities: str,
     limitations: str,
     recommendations: str,
-    valid_from: Any,
-    review_on: Any = None,
+    valid_from: dt.date | None,
+    review_on: dt.date | None = None,
 ) -> EmployerReport:
     referral = _carrying_professional(user, pk)
     employer = _user_by_email(
@@ -487,9 +438,9 @@ def add_employer_report(
         _("There is no employer with a Werkwijzer account with this e-mail address."),
     )
     if valid_from is None:
-        raise CareError(_("This field is required."), field="valid_from")
+        raise Invalid(_("This field is required."), field="valid_from")
     if review_on is not None and review_on < valid_from:
-        raise CareError(_("The review date cannot be before the start date."), "review_on")
+        raise Invalid(_("The review date cannot be before the start date."), "review_on")
     with transaction.atomic():
         report = EmployerReport.objects.create(
             referral=referral,
@@ -511,61 +462,47 @@ def add_employer_report(
 
 
 def is_released(report: EmployerReport) -> bool:
-    return consents.allows(report.person, report.employer, EMPLOYER_REPORT)
+    return access.has_consent(report.person, report.employer, EMPLOYER_REPORT)
 
 
-def released_reports(employer: Any) -> list[EmployerReport]:
+def released_reports(employer: Viewer) -> list[EmployerReport]:
     """The reports whose person gave this employer `employer-report` consent (audited)."""
-    if not is_employer(employer):
+    if not access.is_employer(employer):
         return []
     result = []
     for report in EmployerReport.objects.filter(employer_id=employer.pk).select_related("person"):
-        consent = consents.active_consent(report.person, employer, EMPLOYER_REPORT)
-        if consent is None:
+        reason = access.employer_report_reason(employer, report)
+        if reason is None:
             continue
-        audit.record(
-            actor=employer,
-            subject=report.person,
-            action="read",
-            resource=report,
-            reason=f"consent:{consent.pk}",
-        )
+        _read(employer, report.person, report, reason)
         result.append(report)
     return result
 
 
-def get_employer_report(user: Any, pk: int) -> EmployerReport:
+def get_employer_report(user: Viewer, pk: int) -> EmployerReport:
     """One report for its employer (with consent), its person or the provider's professional."""
     report = EmployerReport.objects.select_related("person", "referral").filter(pk=pk).first()
-    if report is None:
-        raise Http404
-    if is_employer(user) and report.employer_id == user.pk:
-        consent = consents.active_consent(report.person, user, EMPLOYER_REPORT)
-        if consent is None:
-            raise Http404
-        reason = f"consent:{consent.pk}"
-    else:
-        reason = access_reason(user, report.referral)
-        if reason is None:
-            raise Http404
-    audit.record(actor=user, subject=report.person, action="read", resource=report, reason=reason)
+    reason = None if report is None else access.employer_report_reason(user, report)
+    if report is None or reason is None:
+        raise NotFound
+    _read(user, report.person, report, reason)
     return report
 
 
-def release_report(person: Any, pk: int) -> EmployerReport:
+def release_report(person: User, pk: int) -> EmployerReport:
     """The person lets the employer see this report (gives `employer-report` consent)."""
     report = EmployerReport.objects.filter(pk=pk, person_id=person.pk).first()
     if report is None:
-        raise Http404
+        raise NotFound
     consents.give(person, report.employer, EMPLOYER_REPORT)
     return report
 
 
-def withhold_report(person: Any, pk: int) -> EmployerReport:
+def withhold_report(person: User, pk: int) -> EmployerReport:
     """The person withdraws the employer's `employer-report` consent."""
     report = EmployerReport.objects.filter(pk=pk, person_id=person.pk).first()
     if report is None:
-        raise Http404
+        raise NotFound
     consent = consents.active_consent(person, report.employer, EMPLOYER_REPORT)
     if consent is not None:
         consents.withdraw(consent, actor=person)

@@ -1,14 +1,14 @@
 """Zorgpad pages: starting a referral, the worklist, the referral, advice and reports.
 
-Every read and write goes through `care.services` (access checks, audit, e-mail).
-Actions are POST forms, so every page works without JavaScript.
+Every page is behind `core.access.guard` (who may open it); every read and write goes
+through `care.services` (the object checks of the access policy, audit, e-mail), whose
+domain errors the guard turns into the 404 and 403 pages. Actions are POST forms, so
+every page works without JavaScript.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -17,8 +17,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from werkwijzer.care import forms, services
 from werkwijzer.care.models import STATE_LABELS, Referral
-from werkwijzer.care.services import CareError
 from werkwijzer.care.workflow import Action, State
+from werkwijzer.core import access
+from werkwijzer.core.errors import Refusal
 from werkwijzer.core.pdf import pdf_response
 from werkwijzer.directory.models import Provider
 
@@ -33,45 +34,40 @@ ACTION_LABELS = {
 }
 
 
-def _login_first(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
+# Who uses the zorgpad: the person, the professionals of the provider, the employer.
+CARE_USERS = access.any_of(access.PERSON, access.PROFESSIONAL, access.EMPLOYER)
+REFERRERS = access.any_of(access.PERSON, access.PROFESSIONAL)
 
 
-def _require(request: HttpRequest, check) -> None:
-    if not check(request.user):
-        raise PermissionDenied(_("This page is not available for your account."))
-
-
-def _flash_error(request: HttpRequest, error: CareError) -> None:
+def _flash_error(request: HttpRequest, error: Refusal) -> None:
     messages.error(request, error.message)
 
 
+@access.guard(CARE_USERS)
 @require_GET
 def index(request: HttpRequest) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
     user = request.user
-    if services.is_professional(user):
+    if access.is_professional(user):
         return redirect("care:worklist")
-    if services.is_employer(user):
+    if access.is_employer(user):
         return redirect("care:employer_reports")
-    if services.is_person(user):
-        return redirect("care:my_referrals")
-    raise PermissionDenied(_("This page is not available for your account."))
+    return redirect("care:my_referrals")
 
 
+@access.public("reads only the public directory entry; the form behind it is guarded")
 def start(request: HttpRequest, provider_pk: int) -> HttpResponse:
-    """'Refer me': a person refers themself, or a professional refers a person."""
+    """'Refer me': a person refers themself, or a professional refers a person. A provider
+    that takes no referrals is 404 for everyone, before the login."""
     provider = get_object_or_404(Provider, pk=provider_pk, active=True)
     if not services.can_refer_to(provider):
         raise Http404
-    if (response := _login_first(request)) is not None:
-        return response
+    return _start(request, provider)
+
+
+@access.guard(REFERRERS)
+def _start(request: HttpRequest, provider: Provider) -> HttpResponse:
     user = request.user
-    _require(request, lambda u: services.is_person(u) or services.is_professional(u))
-    form_class = forms.StartForPersonForm if services.is_professional(user) else forms.StartForm
+    form_class = forms.StartForPersonForm if access.is_professional(user) else forms.StartForm
     form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,7 +77,7 @@ def start(request: HttpRequest, provider_pk: int) -> HttpResponse:
                 question=form.cleaned_data["question"],
                 person_email=form.cleaned_data.get("person_email", ""),
             )
-        except CareError as error:
+        except Refusal as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             if referral.person_id == user.pk:
@@ -100,11 +96,9 @@ def start(request: HttpRequest, provider_pk: int) -> HttpResponse:
     return render(request, "care/start.html", {"provider": provider, "form": form}, status=status)
 
 
+@access.guard(access.PERSON)
 @require_GET
 def my_referrals(request: HttpRequest) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
-    _require(request, services.is_person)
     referrals = services.audited_listing(
         request.user, services.referrals_for_person(request.user).select_related("created_by")
     )
@@ -118,11 +112,9 @@ def _person_overview(person, referrals: list[Referral]) -> dict:
     }
 
 
+@access.guard(access.PROFESSIONAL)
 @require_GET
 def worklist(request: HttpRequest) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
-    _require(request, services.is_professional)
     referrals = services.audited_listing(request.user, services.worklist(request.user))
     groups = []
     for state in State:
@@ -179,18 +171,16 @@ def _render_detail(request: HttpRequest, referral: Referral, status: int = 200, 
     )
 
 
+@access.guard(access.ANY_ACCOUNT)
 @require_GET
 def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
     referral = services.get_referral(request.user, pk)
     return _render_detail(request, referral)
 
 
+@access.guard(access.ANY_ACCOUNT)
 @require_POST
 def referral_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
     if action not in {a.value for a in Action}:
         raise Http404
     extra = {}
@@ -212,7 +202,7 @@ def referral_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return _render_detail(request, referral, status=422, **bound)
     try:
         services.transition(request.user, pk, action, **extra)
-    except CareError as error:
+    except Refusal as error:
         _flash_error(request, error)
     else:
         messages.success(request, _("Saved. Everyone involved gets an e-mail."))
@@ -222,14 +212,12 @@ def referral_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return redirect("care:referral", pk=pk)
 
 
+@access.guard(access.PERSON)
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
-    _require(request, services.is_person)
     try:
         services.confirm(request.user, pk)
-    except CareError as error:
+    except Refusal as error:
         _flash_error(request, error)
     else:
         messages.success(request, _("Thank you. The referral has been sent to the BACO or KAG."))
@@ -237,13 +225,11 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _write(request: HttpRequest, pk: int, form_class, form_key: str, write) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
     form = form_class(request.POST)
     if form.is_valid():
         try:
             write(form.cleaned_data)
-        except CareError as error:
+        except Refusal as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             messages.success(request, _("Saved."))
@@ -252,6 +238,7 @@ def _write(request: HttpRequest, pk: int, form_class, form_key: str, write) -> H
     return _render_detail(request, referral, status=422, **{form_key: form})
 
 
+@access.guard(access.ANY_ACCOUNT)  # the service answers 404 to all but the carrier
 @require_POST
 def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     return _write(
@@ -263,6 +250,7 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@access.guard(access.ANY_ACCOUNT)  # the service answers 404 to all but the carrier
 @require_POST
 def add_advice(request: HttpRequest, pk: int) -> HttpResponse:
     return _write(
@@ -274,6 +262,7 @@ def add_advice(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@access.guard(access.ANY_ACCOUNT)  # the service answers 404 to all but the carrier
 @require_POST
 def add_treating_advice(request: HttpRequest, pk: int) -> HttpResponse:
     return _write(
@@ -287,6 +276,7 @@ def add_treating_advice(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@access.guard(access.ANY_ACCOUNT)  # the service answers 404 to all but the carrier
 @require_POST
 def add_employer_report(request: HttpRequest, pk: int) -> HttpResponse:
     return _write(
@@ -298,46 +288,39 @@ def add_employer_report(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@access.guard(access.ANY_ACCOUNT)
 @require_GET
 def advice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
     advice = services.get_person_advice(request.user, pk)
     context = {"advice": advice}
     return pdf_response(request, "care/advice_letter.html", context, f"advies-{advice.pk}.pdf")
 
 
+@access.guard(access.EMPLOYER)
 @require_GET
 def employer_reports(request: HttpRequest) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
-    _require(request, services.is_employer)
     reports = services.released_reports(request.user)
     return render(request, "care/employer_reports.html", {"reports": reports})
 
 
+@access.guard(access.ANY_ACCOUNT)
 @require_GET
 def employer_report(request: HttpRequest, pk: int) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
     report = services.get_employer_report(request.user, pk)
     return render(request, "care/employer_report.html", {"report": report})
 
 
+@access.guard(access.ANY_ACCOUNT)
 @require_GET
 def employer_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
     report = services.get_employer_report(request.user, pk)
     filename = f"werkgeversrapport-{report.pk}.pdf"
     return pdf_response(request, "care/employer_report_pdf.html", {"report": report}, filename)
 
 
+@access.guard(access.PERSON)
 @require_POST
 def share_report(request: HttpRequest, pk: int) -> HttpResponse:
-    if (response := _login_first(request)) is not None:
-        return response
-    _require(request, services.is_person)
     share = request.POST.get("share") == "yes"
     if share:
         report = services.release_report(request.user, pk)

@@ -12,15 +12,22 @@ from decimal import Decimal
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
-from ninja.security import django_auth
 
 from werkwijzer.api.errors import ApiError
-from werkwijzer.records import access, audit, consents, fhir
+from werkwijzer.core import access
+from werkwijzer.records import audit, consents, fhir, services
 from werkwijzer.records.forms import GiveConsentForm, WorkDataForm
 from werkwijzer.records.models import Consent, WorkData
 
-router = Router(auth=django_auth)
+# Every operation: the logged-in person, about their own record (401 without login, 403
+# for any other kind of account).
+router = Router(
+    auth=access.api_guard(
+        access.PERSON, gettext_lazy("Only a person can keep work data in Werkwijzer.")
+    )
+)
 
 WORK_DATA_FIELDS = WorkDataForm.Meta.fields
 
@@ -63,16 +70,6 @@ class ErrorOut(Schema):
     errors: list[dict[str, str]]
 
 
-def _person(request: HttpRequest):
-    user = request.user
-    if getattr(user, "role", "") != "person":
-        raise ApiError(
-            [{"field": "", "message": _("Only a person can keep work data in Werkwijzer.")}],
-            status=403,
-        )
-    return user
-
-
 def _out(work_data: WorkData | None) -> dict:
     if work_data is None:
         return {}
@@ -85,8 +82,8 @@ def _out(work_data: WorkData | None) -> dict:
     summary="Your own work data",
 )
 def get_work_data(request: HttpRequest):
-    user = _person(request)
-    return _out(access.work_data_for(user, user))
+    user = request.user
+    return _out(services.work_data_for(user, user))
 
 
 @router.put(
@@ -95,7 +92,7 @@ def get_work_data(request: HttpRequest):
     summary="Save your own work data (all fields)",
 )
 def put_work_data(request: HttpRequest, payload: WorkDataIn):
-    user = _person(request)
+    user = request.user
     instance = WorkData.objects.filter(user=user).first()
     data = {
         name: ("" if value is None else value.isoformat() if isinstance(value, dt.date) else value)
@@ -125,7 +122,7 @@ def put_work_data(request: HttpRequest, payload: WorkDataIn):
     summary="The consents you gave",
 )
 def list_consents(request: HttpRequest):
-    user = _person(request)
+    user = request.user
     given = list(Consent.objects.filter(owner=user).select_related("recipient"))
     if given:
         audit.record(
@@ -158,7 +155,7 @@ def _consent_out(c: Consent) -> dict:
     summary="Give consent to an account (found by e-mail) for one purpose",
 )
 def give_consent(request: HttpRequest, payload: ConsentIn):
-    user = _person(request)
+    user = request.user
     form = GiveConsentForm(
         {"purpose": payload.purpose, "email": payload.recipient_email}, owner=user
     )
@@ -181,7 +178,7 @@ def give_consent(request: HttpRequest, payload: ConsentIn):
     summary="Withdraw one of your consents (takes effect at once)",
 )
 def withdraw_consent(request: HttpRequest, consent_id: int):
-    user = _person(request)
+    user = request.user
     consent = Consent.objects.filter(pk=consent_id, owner=user).first()
     if consent is None:
         raise ApiError([{"field": "consent_id", "message": _("Not found.")}], status=404)
@@ -194,7 +191,7 @@ def withdraw_consent(request: HttpRequest, consent_id: int):
     summary="Your work data as a FHIR R4 Bundle",
 )
 def get_fhir(request: HttpRequest):
-    user = _person(request)
+    user = request.user
     data = WorkData.objects.filter(user=user).first()
     body = fhir.bundle_json(user, data)
     audit.record(

@@ -7,3 +7,11 @@ class RecordsConfig(AppConfig):
 
     name = "werkwijzer.records"
     verbose_name = _("Records")
+
+    def ready(self) -> None:
+        from werkwijzer.core import access
+        from werkwijzer.records import consents
+
+        # The access policy lives in core, which imports no app: it gets the consent
+        # lookup from here (a consent grants nothing until this has run).
+        access.register_consent_source(consents.active_consent)

@@ -5,13 +5,15 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.core import access
 from werkwijzer.records.models import Consent, WorkData
 
-# Which kind of account may receive consent for each purpose.
+# Which kind of account may receive consent for each purpose: the access policy's table,
+# so the form offers only consents the policy will honour.
 RECIPIENT_ROLES = {
-    Consent.Purpose.VIEW_WORK_DATA: {"professional"},
-    Consent.Purpose.TREATING_ADVICE: {"professional"},
-    Consent.Purpose.EMPLOYER_REPORT: {"employer"},
+    Consent.Purpose(purpose): roles
+    for purpose, roles in access.CONSENT_RECIPIENTS.items()
+    if purpose != Consent.Purpose.RESEARCH
 }
 
 

@@ -1,42 +1,37 @@
-"""Who may see a person's work data, and the one audited way to read it.
+"""The records app's service for other apps: the one audited way to read work data.
 
-Nothing outside this module reads another person's `WorkData`: views and the API
-call `work_data_for(viewer, owner)`, which checks access, writes the audit event and
-returns the data. The owner always may; anyone else needs an active consent of the
-owner for `view-work-data` (the care app adds referrals through its own check).
+Nothing outside this app reads another person's `WorkData`: views, the API and the care
+app call `work_data_for(viewer, owner)`. Who may read it is decided by the access policy
+(`core.access.work_data_reason`: the owner; a professional through an open referral or
+with the owner's `view-work-data` consent); this function writes the audit event with
+that reason and returns the data.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.http import Http404
-
-from werkwijzer.records import audit, consents
-from werkwijzer.records.models import Consent, WorkData
-
-
-def reason_to_view_work_data(viewer: Any, owner: Any) -> str | None:
-    """`"owner"`, `"consent:<pk>"` or None (no access). Read fresh on every call."""
-    if not getattr(viewer, "is_authenticated", False) or owner is None:
-        return None
-    if viewer.pk == owner.pk:
-        return "owner"
-    consent = consents.active_consent(owner, viewer, Consent.Purpose.VIEW_WORK_DATA)
-    if consent is not None and getattr(viewer, "role", "") == "professional":
-        return f"consent:{consent.pk}"
-    return None
+from werkwijzer.core import access
+from werkwijzer.core.access import ReferralFacts, Viewer
+from werkwijzer.core.errors import NotFound
+from werkwijzer.records import audit
+from werkwijzer.records.models import WorkData
 
 
-def work_data_for(viewer: Any, owner: Any, *, action: str = "read") -> WorkData | None:
-    """The owner's work data for `viewer`, audited; 404 when the viewer has no access.
+def work_data_for(
+    viewer: Viewer,
+    owner: Viewer,
+    *,
+    referral: ReferralFacts | None = None,
+    action: str = "read",
+) -> WorkData | None:
+    """The owner's work data for `viewer`, audited; `NotFound` when the viewer has no
+    access (`referral`: the care referral the viewer reads it through, if any).
 
     Returns None when the owner has not filled in anything yet (nothing is shown, so
     nothing is logged)."""
-    reason = reason_to_view_work_data(viewer, owner)
+    reason = access.work_data_reason(viewer, owner, referral=referral)
     if reason is None:
-        raise Http404
-    work_data = WorkData.objects.filter(user=owner).first()
+        raise NotFound
+    work_data = WorkData.objects.filter(user_id=owner.pk).first()
     if work_data is not None:
         audit.record(actor=viewer, subject=owner, action=action, resource=work_data, reason=reason)
     return work_data

@@ -10,7 +10,7 @@ from django.db import connection, connections
 from werkwijzer.accounts.testing import make_user
 from werkwijzer.care import services
 from werkwijzer.care.models import Referral
-from werkwijzer.care.services import CareError
+from werkwijzer.core.errors import Refusal
 from werkwijzer.directory.factories import ProviderFactory
 
 THREADS = 20
@@ -35,7 +35,7 @@ def test_twenty_professionals_accept_at_once_exactly_one_wins():
             barrier.wait(timeout=30)
             services.transition(user, referral.pk, "accept")
             results[user.pk] = "won"
-        except CareError as error:
+        except Refusal as error:
             results[user.pk] = str(error.message)
         except Exception as error:  # pragma: no cover - shows up in the assertion
             results[user.pk] = f"error: {error!r}"

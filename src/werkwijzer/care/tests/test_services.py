@@ -6,12 +6,11 @@ import datetime as dt
 
 import pytest
 from django.core import mail
-from django.http import Http404
 from django.utils import timezone
 
 from werkwijzer.care import services
 from werkwijzer.care.models import EmployerReport, Referral
-from werkwijzer.care.services import CareError
+from werkwijzer.core.errors import NotFound, Refusal
 from werkwijzer.directory.factories import ProviderFactory
 from werkwijzer.records import consents
 from werkwijzer.records.models import AuditEvent, WorkData
@@ -69,18 +68,18 @@ def test_every_state_change_mails_again_without_notes(
 
 def test_only_baco_or_kag(person, db):
     physio = ProviderFactory(kinds=["fysiotherapeut-oncologie"])
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         make_referral(person, physio)
 
 
 def test_empty_question_refused(person, provider):
-    with pytest.raises(CareError) as caught:
+    with pytest.raises(Refusal) as caught:
         services.create_referral(actor=person, provider=provider, question="   ")
     assert caught.value.field == "question"
 
 
 def test_employer_cannot_refer(employer, provider):
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         make_referral(employer, provider)
 
 
@@ -91,9 +90,9 @@ def test_professional_refers_on_behalf_and_person_confirms(person, baco, outside
     assert referral.person == person and not referral.is_confirmed
     # The provider does not see it before the person confirms.
     assert list(services.worklist(baco)) == []
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.get_referral(baco, referral.pk)
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.transition(baco, referral.pk, "accept")
     services.confirm(person, referral.pk)
     assert list(services.worklist(baco)) == [Referral.objects.get(pk=referral.pk)]
@@ -102,7 +101,7 @@ def test_professional_refers_on_behalf_and_person_confirms(person, baco, outside
 
 
 def test_on_behalf_needs_a_person_account(outsider, provider):
-    with pytest.raises(CareError) as caught:
+    with pytest.raises(Refusal) as caught:
         services.create_referral(
             actor=outsider, provider=provider, question=QUESTION, person_email="nobody@x.nl"
         )
@@ -115,7 +114,7 @@ def test_other_person_cannot_confirm(person, outsider, provider, db):
     referral = services.create_referral(
         actor=outsider, provider=provider, question=QUESTION, person_email=person.email
     )
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.confirm(make_user("person"), referral.pk)
 
 
@@ -137,7 +136,7 @@ def test_full_path_sets_timestamps(person, baco, provider):
 
 def test_decline_needs_reason(person, baco, provider):
     referral = make_referral(person, provider)
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.transition(baco, referral.pk, "decline", reason=" ")
     referral = services.transition(baco, referral.pk, "decline", reason="Geen plek tot maart")
     assert referral.state == "declined" and referral.decline_reason == "Geen plek tot maart"
@@ -146,41 +145,41 @@ def test_decline_needs_reason(person, baco, provider):
 
 def test_plan_intake_needs_date(person, baco, provider):
     referral = advance(make_referral(person, provider), baco, to="accepted")
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.transition(baco, referral.pk, "plan-intake")
 
 
 def test_second_accept_gets_clear_message(person, baco, colleague, provider):
     referral = make_referral(person, provider)
     services.transition(baco, referral.pk, "accept")
-    with pytest.raises(CareError) as caught:
+    with pytest.raises(Refusal) as caught:
         services.transition(colleague, referral.pk, "accept")
     assert str(caught.value.message) == "Deze verwijzing is al geaccepteerd door een collega."
 
 
 def test_colleague_cannot_carry_on_after_accept(person, baco, colleague, provider):
     referral = advance(make_referral(person, provider), baco, to="accepted")
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.transition(colleague, referral.pk, "plan-intake", intake_date=timezone.now())
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.add_note(colleague, referral.pk, "x")
 
 
 def test_person_withdraws_but_cannot_accept(person, baco, provider):
     referral = make_referral(person, provider)
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.transition(person, referral.pk, "accept")
     referral = services.transition(person, referral.pk, "withdraw")
     assert referral.state == "withdrawn"
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.transition(baco, referral.pk, "accept")
 
 
 def test_professional_of_other_provider_sees_nothing(person, outsider, provider):
     referral = make_referral(person, provider)
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.get_referral(outsider, referral.pk)
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.transition(outsider, referral.pk, "accept")
     assert list(services.worklist(outsider)) == []
 
@@ -202,6 +201,25 @@ def test_work_data_through_open_referral_only_and_audited(person, baco, provider
     assert AuditEvent.objects.filter(reason=f"consent:{consent.pk}").exists()
 
 
+def test_work_data_consent_counts_only_for_a_professional(person, baco, employer, provider):
+    """The bug of issue 14: care accepted a view-work-data consent from any role, records
+    only from a professional. Both now ask core.access, which follows the security model
+    (a professional through a referral or a consent; never an employer)."""
+    WorkData.objects.create(user=person, occupation="Bakker")
+    referral = advance(make_referral(person, provider), baco)
+    consents.give(person, employer, "view-work-data")  # the consent page refuses this
+    assert services.work_data_for(employer, referral) is None
+    assert not AuditEvent.objects.filter(actor=employer).exists()
+    # A consent given to a professional stops counting once the account is no longer one.
+    services.transition(person, referral.pk, "withdraw")
+    referral.refresh_from_db()
+    consents.give(person, baco, "view-work-data")
+    assert services.work_data_for(baco, referral) is not None
+    baco.role = "employer"
+    baco.save(update_fields=["role"])
+    assert services.work_data_for(baco, referral) is None
+
+
 def test_notes_only_for_professionals(person, baco, provider):
     referral = advance(make_referral(person, provider), baco)
     services.add_note(baco, referral.pk, "Geheime notitie")
@@ -211,7 +229,7 @@ def test_notes_only_for_professionals(person, baco, provider):
 
 def test_treating_advice_needs_consent(person, baco, provider, outsider):
     referral = advance(make_referral(person, provider), baco)
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.add_treating_advice(baco, referral.pk, outsider.email, "Advies")
     consent = consents.give(person, outsider, "treating-advice")
     services.add_treating_advice(baco, referral.pk, outsider.email, "Advies")
@@ -233,20 +251,20 @@ def test_employer_report_released_only_with_consent(person, baco, employer, prov
         review_on=dt.date(2027, 2, 1),
     )
     assert services.released_reports(employer) == []
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.get_employer_report(employer, report.pk)
     services.release_report(person, report.pk)
     assert services.released_reports(employer) == [report]
     assert services.get_employer_report(employer, report.pk) == report
     services.withhold_report(person, report.pk)
     assert services.released_reports(employer) == []
-    with pytest.raises(Http404):
+    with pytest.raises(NotFound):
         services.get_employer_report(employer, report.pk)
 
 
 def test_employer_report_review_date_order(person, baco, employer, provider):
     referral = advance(make_referral(person, provider), baco)
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.add_employer_report(
             baco,
             referral.pk,
@@ -257,7 +275,7 @@ def test_employer_report_review_date_order(person, baco, employer, provider):
             valid_from=dt.date(2026, 12, 1),
             review_on=dt.date(2026, 1, 1),
         )
-    with pytest.raises(CareError):
+    with pytest.raises(Refusal):
         services.add_employer_report(
             baco,
             referral.pk,

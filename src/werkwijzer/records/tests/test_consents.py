@@ -66,9 +66,8 @@ def test_anonymous_owner_never_allows(baco):
 
 
 def test_only_professionals_see_work_data_even_with_a_consent(person, baco):
-    from django.http import Http404
-
-    from werkwijzer.records import access
+    from werkwijzer.core.errors import NotFound
+    from werkwijzer.records import services
     from werkwijzer.records.models import WorkData
 
     employer = get_user_model().objects.create_user(
@@ -76,8 +75,8 @@ def test_only_professionals_see_work_data_even_with_a_consent(person, baco):
     )
     WorkData.objects.create(user=person, occupation="Kok")
     consents.give(person, employer, "view-work-data")  # not possible on the page; still refused
-    with pytest.raises(Http404):
-        access.work_data_for(employer, person)
+    with pytest.raises(NotFound):
+        services.work_data_for(employer, person)
     consent = consents.give(person, baco, "view-work-data")
-    assert access.work_data_for(baco, person).occupation == "Kok"
+    assert services.work_data_for(baco, person).occupation == "Kok"
     assert AuditEvent.objects.filter(actor=baco).get().reason == f"consent:{consent.pk}"
