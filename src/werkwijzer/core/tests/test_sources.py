@@ -1,0 +1,131 @@
+"""Sources point at the page that says it and carry their own checked date; `werkwijzer
+sources check --offline` lists the stale ones with the claims using them (issue 13)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+from urllib.parse import urlparse
+
+import pytest
+import time_machine
+from django.core.management import CommandError, call_command
+
+from werkwijzer.core import sources as register
+from werkwijzer.core.sources import sources
+
+# Sources that still point at a homepage or a section: an editor has to find the page
+# that says it. They carry no checked date, so `sources check` lists them. This list may
+# only get shorter.
+PENDING_PAGES = {
+    "actieplan-werk-en-kanker-2025",
+    "arboportaal-bedrijfsarts",
+    "arboportaal-verzuim",
+    "aya-zorgnetwerk",
+    "baco-platform-jaarverslag",
+    "cbs-lonen",
+    "iknl-lastmeter",
+    "iknl-nkr",
+    "nfk-patientenorganisaties",
+    "pharos-gezondheidsvaardigheden",
+    "uwv-jobcoach",
+    "uwv-maximumdagloon",
+    "uwv-no-riskpolis",
+    "zorgmodel-kag",
+}
+
+
+def points_at_a_page(url: str) -> bool:
+    """More than a homepage or one section: two path parts, a query, a DOI, or one part
+    that names a document (wetten.overheid.nl/jci1.3:c:..., a .html or .pdf file)."""
+    parsed = urlparse(url)
+    parts = [part for part in parsed.path.split("/") if part]
+    if parsed.netloc == "doi.org" or parsed.query or len(parts) >= 2:
+        return True
+    return len(parts) == 1 and (":" in parts[0] or "." in parts[0])
+
+
+@pytest.mark.parametrize(
+    ("url", "page"),
+    [
+        ("https://www.kanker.nl", False),
+        ("https://www.uwv.nl/werkgevers", False),
+        ("https://www.uwv.nl/particulieren/ziek/ziek-zonder-werkgever/na-ziekmelding/", True),
+        ("https://doi.org/10.1001/jama.2009.187", True),
+        ("https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=9", True),
+        ("https://zoek.officielebekendmakingen.nl/stcrt-2007-140-p33-SC81458.html", True),
+    ],
+)
+def test_a_homepage_is_not_a_page(url, page):
+    assert points_at_a_page(url) is page
+
+
+def test_every_source_points_at_the_page_that_says_it():
+    wrong = [key for key, item in sources().items() if not points_at_a_page(item.url)]
+    assert set(wrong) <= PENDING_PAGES, sorted(set(wrong) - PENDING_PAGES)
+
+
+def test_a_source_fixed_is_taken_off_the_pending_list():
+    fixed = [
+        key for key in PENDING_PAGES if key in sources() and points_at_a_page(sources()[key].url)
+    ]
+    assert not fixed, f"take these off PENDING_PAGES: {fixed}"
+
+
+def test_every_source_has_its_own_checked_date_or_none():
+    today = dt.date.today()
+    for key, item in sources().items():
+        if key in PENDING_PAGES:
+            assert item.checked == "", f"{key}: a homepage cannot have been checked"
+            continue
+        assert item.checked_on is not None, f"{key}: checked {item.checked!r} is not a date"
+        assert item.checked_on <= today, key
+
+
+def test_stale_means_not_checked_for_twelve_months():
+    source = register.Source("x", "X", "P", "https://example.org/a/b", "2025-12-03")
+    assert not source.is_stale(dt.date(2026, 12, 3))
+    assert source.is_stale(dt.date(2026, 12, 4))
+    assert register.Source("y", "Y", "P", "https://example.org/a/b", "").is_stale(
+        dt.date(2026, 1, 1)
+    )
+
+
+def _run(*args):
+    out = StringIO()
+    try:
+        call_command("sources", *args, stdout=out)
+    except CommandError as error:
+        return error.returncode, out.getvalue(), str(error)
+    return 0, out.getvalue(), ""
+
+
+def test_check_lists_stale_sources_and_their_claims():
+    with time_machine.travel(dt.date(2028, 1, 15)):
+        code, out, error = _run("check", "--offline")
+    assert code == 1 and "verouderd" in error
+    assert "uwv-wia-bijna-2-jaar" in out
+    assert "knowledge/nl/wia.md" in out  # a claim that uses it
+    assert "arboportaal-verzuim" in out and "nooit / never" in out
+
+
+def test_check_passes_when_every_source_is_fresh(tmp_path, monkeypatch):
+    fresh = tmp_path / "sources.yaml"
+    fresh.write_text(
+        "a:\n  title: A\n  publisher: P\n  url: https://example.org/a/b\n  checked: '2026-11-01'\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(register, "SOURCES_FILE", fresh)
+    register.sources.cache_clear()
+    try:
+        with time_machine.travel(dt.date(2026, 12, 3)):
+            code, out, _error = _run("check", "--offline")
+    finally:
+        register.sources.cache_clear()
+    assert code == 0 and "every source was checked" in out
+
+
+@pytest.mark.parametrize("args", [("check",), ("check", "--offline", "--months", "0")])
+def test_bad_input_exits_with_2(args):
+    code, _out, error = _run(*args)
+    assert code == 2 and " / " in error
