@@ -1,17 +1,18 @@
 """Where consent and the audit log of the zorgpad plug into the outcomes app.
 
 Every read and write of a person's outcome answers, and every research export, goes
-through these two functions. `may_store` asks the records app whether the owner gave
-consent for research use (`Consent.Purpose.RESEARCH`, checked on every call, never
-cached); `record_access` writes an append-only, hash-chained audit event (who, what,
+through these two functions. `may_store` asks the access policy (core.access) whether
+the owner's answers may be kept, and for research use whether the owner gave research
+consent (checked on every call, never cached); `record_access` writes an append-only, hash-chained audit event (who, what,
 when, on whose behalf, why; NEN 7513) through `werkwijzer.records.audit.record`.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db.models import Q
+
+from werkwijzer.core import access
+from werkwijzer.core.access import Viewer
 
 ACTIONS = {
     "read-profile": "read",
@@ -33,24 +34,21 @@ def research_use() -> Q:
     return Q(participant__synthetic=True) | Q(participant__owner__in=consenting.values("owner"))
 
 
-def may_store(owner: Any, purpose: str) -> bool:
+def may_store(owner: Viewer, purpose: str) -> bool:
     """Whether answers of this owner may be kept in the database for `purpose`.
 
     Anonymous visitors (no account) have no record to consent on: their answers stay
     in their session and are never counted. A signed-in person may keep their own
     answers (`purpose="outcomes"`); use for research (`purpose="research"`) needs their
     consent, which they give and withdraw on Mijn Werkwijzer."""
-    from werkwijzer.records import consents
-    from werkwijzer.records.models import Consent
-
-    if not getattr(owner, "is_authenticated", False):
+    if not access.may_keep_outcomes(owner):
         return False
-    if purpose == Consent.Purpose.RESEARCH:
-        return consents.allows(owner, None, Consent.Purpose.RESEARCH)
+    if purpose == access.RESEARCH:
+        return access.allows_research_use(owner)
     return True
 
 
-def record_access(actor: Any, action: str, *, participant_id: int | None = None) -> None:
+def record_access(actor: Viewer | None, action: str, *, participant_id: int | None = None) -> None:
     """Write who did what to whose outcome answers to the audit log."""
     from werkwijzer.outcomes.models import Participant
     from werkwijzer.records import audit

@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from werkwijzer.core import access
 from werkwijzer.outcomes import export, hooks
 from werkwijzer.outcomes.dashboard import DashboardFilters, build_dashboard
 from werkwijzer.outcomes.forms import ProfileForm, QuestionnaireForm
@@ -21,6 +20,7 @@ from werkwijzer.outcomes.questionnaire import check
 from werkwijzer.outcomes.store import Profile, store_for
 
 
+@access.guard(access.OWN_DATA)  # visitors too: the store holds only the viewer's own answers
 @require_http_methods(["GET", "POST"])
 def overview(request: HttpRequest) -> HttpResponse:
     store = store_for(request)
@@ -50,6 +50,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     )
 
 
+@access.guard(access.OWN_DATA)
 @require_http_methods(["GET", "POST"])
 def questionnaire(request: HttpRequest, moment: int) -> HttpResponse:
     if moment not in MOMENTS:
@@ -95,17 +96,16 @@ def questionnaire(request: HttpRequest, moment: int) -> HttpResponse:
     )
 
 
+@access.public("aggregates only, with small-cell suppression (outcomes.aggregates)")
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     filters = DashboardFilters.from_query(request.GET)
     return render(request, "outcomes/dashboard.html", build_dashboard(filters))
 
 
-@login_required
+@access.guard(access.RESEARCH_EXPORT)
 @require_GET
 def research_export(request: HttpRequest) -> StreamingHttpResponse:
-    if not request.user.has_perm("outcomes.export_research"):
-        raise PermissionDenied
     hooks.record_access(request.user, "research-export")
     response = StreamingHttpResponse(export.rows_as_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="werkwijzer-uitkomsten.csv"'

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from werkwijzer.api.errors import ApiError
+from werkwijzer.core import access
 from werkwijzer.core.clients import client_address
 from werkwijzer.core.ratelimit import RateLimited
 from werkwijzer.questions import services
@@ -92,6 +93,7 @@ def _language(requested: str | None) -> str:
     response={201: QuestionCreated, 422: ErrorsOut, 429: ErrorsOut},
     summary="Ask the specialist a question (no account needed)",
 )
+@access.public("anyone may ask a question; no account, the answer by private token")
 def ask_question(request: HttpRequest, payload: QuestionIn):
     """Stores the question and returns the private `token` and `url` to read the answer:
     keep them, they are the only way back. `email` (optional) is only used to say that
@@ -169,6 +171,7 @@ def _answer_out(token: str) -> dict:
     response={200: AnswerOut, 404: ErrorsOut},
     summary="Read a question and its answer with the private token",
 )
+@access.public("the private token is the key to one question")
 def read_answer(request: HttpRequest, payload: TokenIn):
     """`answer` is empty until a BACO or KAG has answered. The token goes in the body,
     so it never lands in an access log the way a URL does."""
@@ -181,6 +184,7 @@ def read_answer(request: HttpRequest, payload: TokenIn):
     summary="Read a question and its answer (old form: prefer POST /questions/answer)",
     deprecated=True,
 )
+@access.public("the private token is the key to one question")
 def get_answer(request: HttpRequest, token: str):
     """Kept for existing clients. The token in the path ends up in access logs; use
     POST /questions/answer with the token in the body instead."""
@@ -203,6 +207,7 @@ def _faq_out(request: HttpRequest, entry: FaqEntry, language: str) -> dict:
 
 
 @router.get("/faq", response={200: list[FaqOut], 422: ErrorsOut}, summary="Published FAQ")
+@access.public("published, anonymised FAQ entries")
 def faq_list(request: HttpRequest, params: Query[FaqParams]):
     """Published, anonymised questions with the specialist's answer. `topic` filters by a
     topic slug; `lang` nl or en (Dutch when there is no English text)."""
@@ -215,6 +220,7 @@ def faq_list(request: HttpRequest, params: Query[FaqParams]):
 @router.get(
     "/faq/{slug}", response={200: FaqOut, 404: ErrorsOut, 422: ErrorsOut}, summary="One FAQ entry"
 )
+@access.public("published, anonymised FAQ entries")
 def faq_detail(request: HttpRequest, slug: str, lang: str | None = None):
     language = _language(lang)
     entry = FaqEntry.objects.filter(slug=slug[:120], published=True).first()

@@ -7,6 +7,8 @@ down never undoes or breaks a saved answer.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
@@ -15,7 +17,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from werkwijzer.core import ratelimit
+from werkwijzer.core import access, ratelimit
+from werkwijzer.core.access import Viewer
+from werkwijzer.core.errors import AccessDenied, NotFound
 from werkwijzer.core.mail import send_mail_later
 from werkwijzer.questions.models import (
     Consultation,
@@ -23,6 +27,9 @@ from werkwijzer.questions.models import (
     FaqEntry,
     Question,
 )
+
+if TYPE_CHECKING:
+    from werkwijzer.accounts.models import User
 
 BACO_KAG = ("baco", "kag")
 # Questions from one address, through the page and the API together (core.ratelimit).
@@ -63,10 +70,10 @@ def open_questions() -> QuerySet[Question]:
     return Question.objects.filter(status=Question.Status.OPEN).order_by("created_at")
 
 
-def claim(question: Question, user) -> bool:
+def claim(question: Question, user: User) -> bool:
     """Claim an open question for answering. One conditional UPDATE: exactly one
     professional wins, also when several click at the same moment."""
-    if not user.is_baco_or_kag:
+    if not access.can_answer_questions(user):
         return False
     won = Question.objects.filter(pk=question.pk, status=Question.Status.OPEN).update(
         status=Question.Status.CLAIMED, claimed_by=user, claimed_at=timezone.now()
@@ -158,7 +165,7 @@ def publish(
 ) -> FaqEntry:
     """Publish an anonymised question and answer (the editor's text) as an FAQ entry."""
     if source is not None and not source.publishable:
-        raise PermissionError("the asker did not allow publication")
+        raise AccessDenied  # the views offer only publishable questions
     entry = entry or FaqEntry(source=source)
     entry.question_nl, entry.answer_nl = question_nl.strip(), answer_nl.strip()
     entry.question_en, entry.answer_en = question_en.strip(), answer_en.strip()
@@ -197,20 +204,24 @@ def consultation_providers():
     return Provider.objects.active().filter(kinds, intercollegial_consultation=True)
 
 
-def visible_consultations(user) -> QuerySet[Consultation]:
-    """The threads this user may read: their own questions, and as a BACO/KAG the ones
-    asked of their directory entry or of any BACO/KAG."""
-    if not (user.is_authenticated and user.is_professional):
+def visible_consultations(user: Viewer) -> QuerySet[Consultation]:
+    """The threads this user may read (core.access.consultations_visible_to): their own
+    questions, and as a BACO/KAG the ones asked of their directory entry or of any BACO/KAG."""
+    visible = access.consultations_visible_to(user)
+    if visible is None:
         return Consultation.objects.none()
-    mine = Q(asked_by=user)
-    if user.is_baco_or_kag:
-        mine |= Q(provider__isnull=True)
-        if user.provider_id:
-            mine |= Q(provider_id=user.provider_id)
-    return Consultation.objects.filter(mine).select_related("asked_by", "provider")
+    return Consultation.objects.filter(visible).select_related("asked_by", "provider")
 
 
-def can_view(user, consultation: Consultation) -> bool:
+def get_consultation(user: Viewer, pk: int) -> Consultation:
+    """One thread for someone who may read it; NotFound otherwise (not even its existence)."""
+    thread = visible_consultations(user).filter(pk=pk).first()
+    if thread is None:
+        raise NotFound
+    return thread
+
+
+def can_view(user: Viewer, consultation: Consultation) -> bool:
     return visible_consultations(user).filter(pk=consultation.pk).exists()
 
 
@@ -251,9 +262,11 @@ def _notify(consultation: Consultation, author, base_url: str) -> None:
     )
 
 
-def start_consultation(*, user, provider, subject: str, text: str, base_url: str) -> Consultation:
-    if not user.is_professional:
-        raise PermissionError("only professionals ask colleagues")
+def start_consultation(
+    *, user: User, provider, subject: str, text: str, base_url: str
+) -> Consultation:
+    if not access.is_professional(user):
+        raise AccessDenied  # the page is for professionals only
     with transaction.atomic():
         consultation = Consultation.objects.create(
             asked_by=user, provider=provider, subject=subject.strip()[:200]
@@ -265,9 +278,9 @@ def start_consultation(*, user, provider, subject: str, text: str, base_url: str
     return consultation
 
 
-def reply(consultation: Consultation, user, text: str, base_url: str) -> ConsultationMessage:
+def reply(consultation: Consultation, user: User, text: str, base_url: str) -> ConsultationMessage:
     if not can_view(user, consultation):
-        raise PermissionError("not part of this consultation")
+        raise NotFound
     now = timezone.now()
     with transaction.atomic():
         message = ConsultationMessage.objects.create(

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from werkwijzer.core import access
 from werkwijzer.core.clients import client_address
 from werkwijzer.core.ratelimit import RateLimited
 from werkwijzer.questions import services
@@ -31,45 +29,10 @@ TOPIC_LABELS = dict(TOPIC_CHOICES)
 # browser history and the access log only ever see /antwoord/ after that.
 ANSWER_TOKEN_KEY = "questions.answer_token"
 
-
-def _require(test):
-    """Log in first; then the test decides (the 403 page with a clear message otherwise)."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request: HttpRequest, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            if not test(request.user):
-                # The accounts app's 403 page, naming who may use this page.
-                context = {"allowed_roles": [test.who]}
-                return render(request, "accounts/forbidden.html", context, status=403)
-            return view(request, *args, **kwargs)
-
-        return wrapper
-
-    return decorator
-
-
-def _is_baco_or_kag(user) -> bool:
-    return user.is_baco_or_kag
-
-
-def _is_professional(user) -> bool:
-    return user.is_professional
-
-
-def _is_editor(user) -> bool:
-    return user.role in ("editor", "admin") or user.is_superuser
-
-
-_is_baco_or_kag.who = gettext_lazy("BACO and KAG professionals")
-_is_professional.who = gettext_lazy("professionals")
-_is_editor.who = gettext_lazy("editors")
-
-baco_required = _require(_is_baco_or_kag)
-professional_required = _require(_is_professional)
-editor_required = _require(_is_editor)
+# Who may open which page: core.access (log in first, then the 403 page for others).
+baco_required = access.guard(access.BACO_OR_KAG)
+professional_required = access.guard(access.PROFESSIONAL)
+editor_required = access.guard(access.EDITOR)
 
 
 def _base_url(request: HttpRequest) -> str:
@@ -83,6 +46,7 @@ def _language() -> str:
 # --- Vraag de specialist: visitors ------------------------------------------------------
 
 
+@access.public("anyone may ask a question; no account, the answer by private link")
 @require_http_methods(["GET", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
     context = {"faq": services.published_faq()[:5]}
@@ -118,6 +82,7 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+@access.public("the private link's token is the key to one question")
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The private link: swap its token for the session and move on to /antwoord/, so
     the token leaves the address bar after one request."""
@@ -126,6 +91,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     return _private(redirect("questions:answer_page"))
 
 
+@access.public("shows only the question whose private link this session opened")
 def answer_page(request: HttpRequest) -> HttpResponse:
     token = request.session.get(ANSWER_TOKEN_KEY)
     question = Question.objects.filter(token=token).first() if token else None
@@ -142,6 +108,7 @@ def answer_page(request: HttpRequest) -> HttpResponse:
     return _private(render(request, "questions/answer.html", context))
 
 
+@access.public("published, anonymised FAQ entries")
 def faq_list(request: HttpRequest) -> HttpResponse:
     topic = request.GET.get("onderwerp", "")
     if topic not in TOPIC_LABELS:
@@ -159,6 +126,7 @@ def faq_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@access.public("published, anonymised FAQ entries")
 def faq_detail(request: HttpRequest, slug: str) -> HttpResponse:
     entry = get_object_or_404(FaqEntry, slug=slug, published=True)
     question, answer_text = entry.text(_language())
@@ -331,9 +299,7 @@ def consultation_new(request: HttpRequest) -> HttpResponse:
 @professional_required
 @require_http_methods(["GET", "POST"])
 def consultation(request: HttpRequest, pk: int) -> HttpResponse:
-    thread = services.visible_consultations(request.user).filter(pk=pk).first()
-    if thread is None:
-        raise Http404
+    thread = services.get_consultation(request.user, pk)
     form = ReplyForm()
     status = 200
     if request.method == "POST":

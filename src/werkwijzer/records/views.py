@@ -11,7 +11,6 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -19,20 +18,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from werkwijzer.accounts.permissions import role_required
-from werkwijzer.records import access, audit, consents, fhir, presentation, sections
+from werkwijzer.core import access
+from werkwijzer.records import audit, consents, fhir, presentation, sections, services
 from werkwijzer.records.export import CSV_HEADER, csv_rows, search_events
 from werkwijzer.records.forms import AuditSearchForm, GiveConsentForm, WorkDataForm
 from werkwijzer.records.models import AuditEvent, Consent, WorkData
 
 
-@login_required
+@access.guard(access.ANY_ACCOUNT)
 @require_GET
 def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "records/overview.html", {"sections": sections.collect(request)})
 
 
-@role_required("person")
+@access.guard(access.PERSON)
 @require_http_methods(["GET", "POST"])
 def work_data(request: HttpRequest) -> HttpResponse:
     instance = WorkData.objects.filter(user=request.user).first()
@@ -51,7 +50,7 @@ def work_data(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your work data is saved."))
             return redirect("records:work_data")
     else:
-        instance = access.work_data_for(request.user, request.user)
+        instance = services.work_data_for(request.user, request.user)
         form = WorkDataForm(instance=instance)
     return render(request, "records/work_data.html", {"form": form, "work_data": instance})
 
@@ -79,7 +78,7 @@ def _consent_page(request: HttpRequest, form: GiveConsentForm, status: int = 200
     return render(request, "records/consents.html", context, status=status)
 
 
-@role_required("person")
+@access.guard(access.PERSON)
 @require_http_methods(["GET", "POST"])
 def consent_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
@@ -92,7 +91,7 @@ def consent_list(request: HttpRequest) -> HttpResponse:
     return _consent_page(request, GiveConsentForm(owner=request.user))
 
 
-@role_required("person")
+@access.guard(access.PERSON)
 @require_POST
 def consent_withdraw(request: HttpRequest) -> HttpResponse:
     consent_id = request.POST.get("consent", "")
@@ -104,7 +103,7 @@ def consent_withdraw(request: HttpRequest) -> HttpResponse:
     return redirect("records:consents")
 
 
-@role_required("person")
+@access.guard(access.PERSON)
 @require_POST
 def research_consent(request: HttpRequest) -> HttpResponse:
     if request.POST.get("research") == "yes":
@@ -118,7 +117,7 @@ def research_consent(request: HttpRequest) -> HttpResponse:
     return redirect("records:consents")
 
 
-@login_required
+@access.guard(access.ANY_ACCOUNT)
 @require_GET
 def access_log(request: HttpRequest) -> HttpResponse:
     events = AuditEvent.objects.filter(subject=request.user).select_related("actor")
@@ -134,7 +133,7 @@ def access_log(request: HttpRequest) -> HttpResponse:
     return render(request, "records/access_log.html", {"page": page, "lines": lines})
 
 
-@role_required("person")
+@access.guard(access.PERSON)
 @require_GET
 def fhir_download(request: HttpRequest) -> HttpResponse:
     data = WorkData.objects.filter(user=request.user).first()
@@ -152,7 +151,7 @@ def fhir_download(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@role_required("professional")
+@access.guard(access.PROFESSIONAL)
 @require_GET
 def shared_list(request: HttpRequest) -> HttpResponse:
     shared = Consent.objects.active().filter(
@@ -161,7 +160,7 @@ def shared_list(request: HttpRequest) -> HttpResponse:
     return render(request, "records/shared_list.html", {"shared": shared})
 
 
-@role_required("professional")
+@access.guard(access.PROFESSIONAL)
 @require_GET
 def shared_detail(request: HttpRequest, pk: int) -> HttpResponse:
     consent = get_object_or_404(
@@ -170,7 +169,7 @@ def shared_detail(request: HttpRequest, pk: int) -> HttpResponse:
         recipient=request.user,
         purpose=Consent.Purpose.VIEW_WORK_DATA,
     )
-    data = access.work_data_for(request.user, consent.owner)
+    data = services.work_data_for(request.user, consent.owner)
     return render(
         request,
         "records/shared_detail.html",
@@ -204,7 +203,7 @@ def _search_label(subject, actor) -> str:
     return f"records.AuditEvent:search-{getattr(subject, 'pk', '')}-{getattr(actor, 'pk', '')}"
 
 
-@role_required("privacy_officer")
+@access.guard(access.PRIVACY_OFFICER)
 @require_http_methods(["GET", "POST"])
 def privacy_log(request: HttpRequest) -> HttpResponse:
     form, subject, actor = _search(request)
@@ -231,7 +230,7 @@ class _Echo:
         return value
 
 
-@role_required("privacy_officer")
+@access.guard(access.PRIVACY_OFFICER)
 @require_POST
 def privacy_export(request: HttpRequest) -> HttpResponse:
     form, subject, actor = _search(request)

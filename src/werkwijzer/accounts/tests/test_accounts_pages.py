@@ -4,11 +4,9 @@ import time
 import pytest
 from django.contrib.auth.hashers import identify_hasher, make_password
 from django.core import mail
-from django.http import HttpResponse
-from django.test import Client, RequestFactory, override_settings
+from django.test import Client, override_settings
 
 from werkwijzer.accounts.models import User
-from werkwijzer.accounts.permissions import role_required
 from werkwijzer.accounts.session import LAST_ACTIVITY_KEY
 from werkwijzer.accounts.testing import PASSWORD, force_login_verified, make_user
 
@@ -271,44 +269,6 @@ def test_login_page_headers(client):
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
-
-
-def _view(request):
-    return HttpResponse("ok")
-
-
-def test_role_required():
-    view = role_required("professional", User.Role.EDITOR)(_view)
-    factory = RequestFactory()
-    from django.contrib.auth.models import AnonymousUser
-
-    request = factory.get("/x/")
-    request.user = AnonymousUser()
-    response = view(request)
-    assert response.status_code == 302 and response.url.startswith("/inloggen/?next=/x/")
-    request.user = make_user("person")
-    response = view(request)
-    assert response.status_code == 403
-    assert "Professional" in response.content.decode() or "Professional" in str(response.content)
-    request.user = make_user("editor")
-    assert view(request).status_code == 200
-    request.user = make_user("professional", is_active=False)
-    assert view(request).status_code == 403
-    with pytest.raises(ValueError):
-        role_required()
-    with pytest.raises(ValueError):
-        role_required("wizard")
-
-
-def test_role_required_page_is_dutch():
-    view = role_required("professional")(_view)
-    request = RequestFactory().get("/x/", HTTP_ACCEPT_LANGUAGE="nl")
-    request.user = make_user("person")
-    from django.utils import translation
-
-    with translation.override("nl"):
-        response = view(request)
-    assert "Geen toegang" in response.content.decode()
 
 
 def test_make_user_defaults():

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from werkwijzer.core.errors import AccessDenied
 from werkwijzer.questions import services
 from werkwijzer.questions.models import FaqEntry, Question
 from werkwijzer.questions.tests.conftest import login
@@ -271,7 +272,7 @@ def test_no_publication_without_consent(client, baco, editor):
     login(client, editor)
     assert "Mag ik minder uren" not in client.get("/vraag-de-specialist/redactie/").content.decode()
     assert client.get(reverse("questions:publish", args=[question.pk])).status_code == 404
-    with pytest.raises(PermissionError):
+    with pytest.raises(AccessDenied):
         services.publish(editor=editor, question_nl="v", answer_nl="a", source=question)
 
 
