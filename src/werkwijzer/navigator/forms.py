@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from werkwijzer.navigator.labels import YES_NO_UNKNOWN
 from werkwijzer.navigator.messages import field_label, problem_message
 from werkwijzer.navigator.situation import MAX_AGE, MIN_AGE, SPELLS, Problem
-from werkwijzer.timeline.routes import MAX_EXTENSION_WEEKS
+from werkwijzer.timeline.routes import MAX_EXTENSION_WEEKS, numbers
 from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORKING
 
 
@@ -102,10 +102,11 @@ def _questions() -> list[Question]:
             _("Earlier periods of sickness"),
             "spells",
             help=_(
-                "Were you sick before and well for less than 4 weeks in between? Then those "
-                "periods count together and the dates move. Fill in the first and last sick "
-                "day of each period."
-            ),
+                "Were you sick before and well for less than %(weeks)s weeks in between? Then "
+                "those periods count together and the dates move. Fill in the first and last "
+                "sick day of each period."
+            )
+            % {"weeks": numbers()["recovery_gap_weeks"]},
         ),
         Question(
             "contract_end",
@@ -131,7 +132,7 @@ def _questions() -> list[Question]:
         ),
         Question(
             "extension_weeks",
-            _("Longer sick pay after 104 weeks, in weeks"),
+            _("Longer sick pay after the usual period, in weeks"),
             "number",
             help=_("Only when it was agreed with UWV, or when UWV imposed a wage sanction."),
             low=0,

@@ -80,7 +80,9 @@ class TimelineForm(forms.Form):
     )
     extension_weeks = forms.IntegerField(
         label=_("Longer sick pay, in weeks"),
-        help_text=_("Only when the 104 weeks of sick pay were extended."),
+        help_text=_(
+            "Only when the sick pay goes on after the usual period: agreed, or a sanction."
+        ),
         required=False,
         min_value=0,
         max_value=MAX_EXTENSION_WEEKS,

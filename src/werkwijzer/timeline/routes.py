@@ -488,10 +488,16 @@ def _uwv_steps(ctx: _Context, after: date | None) -> list[Step]:
     return steps
 
 
+def _uwv_report_day(clock: SickClock) -> date:
+    """Rule zw-1: report sick to UWV at the latest on day 2 of the current sickness (the
+    report is about this sickness, also when earlier spells count for the weeks)."""
+    return clock.current + timedelta(days=_N["zw_report_day"] - 1)
+
+
 def _report_to_uwv(ctx: _Context, starts: date, rule: str) -> list[Step]:
     """Rules zw-1 and zw-2: report sick to UWV by day 2; the benefit starts on ``starts``."""
     return [
-        ctx.step("ziektewet", "ziekmelding", ctx.clock.day(_N["zw_report_day"]), "zw-1-melding"),
+        ctx.step("ziektewet", "ziekmelding", _uwv_report_day(ctx.clock), "zw-1-melding"),
         ctx.step("ziektewet", "ziektewet-uitkering", starts, rule),
     ]
 
@@ -660,10 +666,12 @@ def _ziektewet_draft(ctx: _Context, steps: list[Step], *notes: str) -> _Draft:
 
 def _after_end_draft(ctx: _Context, ended: date, note_key: str) -> _Draft:
     """Sick after a contract or the WW ended: within 4 weeks the Ziektewet may still pay
-    (nawerking, rule zw-8-nawerking); later there is no route."""
-    if (ctx.clock.first_day - ended).days > CONTRACT_AFTERCARE_DAYS:
+    (nawerking, rule zw-8-nawerking); later there is no route. What counts is the first
+    day of the current sickness."""
+    current = ctx.clock.current
+    if (current - ended).days > CONTRACT_AFTERCARE_DAYS:
         return _Draft("geen", notes=[ctx.note("no-ziektewet-after-contract")])
-    steps = _report_to_uwv(ctx, ctx.clock.day(1), "zw-8-nawerking") + _uwv_steps(ctx, None)
+    steps = _report_to_uwv(ctx, current, "zw-8-nawerking") + _uwv_steps(ctx, None)
     return _ziektewet_draft(ctx, steps, note_key)
 
 
@@ -710,10 +718,11 @@ def _employee_draft(ctx: _Context, given: RouteInput) -> _Draft:
 
 def _agency_clause_draft(ctx: _Context, given: RouteInput) -> _Draft:
     """Rule uz-1: an agency worker with an agency clause; the contract ends at sickness,
-    so the Ziektewet applies from the first sick day and UWV is the party."""
+    so the Ziektewet applies from the first day of the current sickness and UWV is the
+    party (earlier spells still count for the weeks)."""
     if given.contract_end is not None and given.contract_end < ctx.clock.first_day:
         return _after_end_draft(ctx, given.contract_end, "ziektewet-after-contract")
-    day1 = ctx.clock.day(1)
+    day1 = ctx.clock.current
     steps = [
         ctx.step("uitzendbeding", "einde-contract", day1, "uz-1-uitzendbeding"),
         ctx.step("ziektewet", "ziektewet-uitkering", day1, "uz-1-uitzendbeding"),
@@ -732,7 +741,7 @@ def _ww_draft(ctx: _Context, benefit_end: date | None) -> _Draft:
     if benefit_end is not None and benefit_end + timedelta(days=1) < switch:
         switch, rule = clock.next_sick_day(benefit_end + timedelta(days=1)), "zw-2-ww-eindigt"
     steps = [
-        ctx.step("ziektewet", "ziekmelding", clock.day(_N["zw_report_day"]), "zw-1-melding"),
+        ctx.step("ziektewet", "ziekmelding", _uwv_report_day(clock), "zw-1-melding"),
         ctx.step(
             "ziektewet", "ziektewet-uitkering-na-ww", switch, rule, code="ziektewet-uitkering"
         ),

@@ -11,7 +11,7 @@ from werkwijzer.core.sources import sources
 from werkwijzer.timeline.forms import TimelineForm
 from werkwijzer.timeline.ics import route_to_ics
 from werkwijzer.timeline.labels import ROUTE_LABELS
-from werkwijzer.timeline.routes import WAITING_WEEKS, Route, format_date, party_label
+from werkwijzer.timeline.routes import WAITING_WEEKS, Route, format_date, numbers, party_label
 
 
 def _bound_form(request: HttpRequest) -> TimelineForm | None:
@@ -77,7 +77,8 @@ def route_context(route: Route) -> dict:
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     form = _bound_form(request)
-    context: dict = {"form": form or TimelineForm()}
+    # the legal number comes from the route data, not from the template's text
+    context: dict = {"form": form or TimelineForm(), "gap_weeks": numbers()["recovery_gap_weeks"]}
     status = 200
     if form is not None:
         if form.is_valid() and form.route is not None:

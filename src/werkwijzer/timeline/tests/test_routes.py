@@ -321,3 +321,168 @@ def test_earlier_period_must_end_before_the_current_sickness():
     with pytest.raises(RouteInputError) as error:
         build_route("loondienst-vast", MONDAY, history=(SickPeriod(date(2025, 12, 20), MONDAY),))
     assert fields(error) == ["history.1"]
+
+
+# ----------------------------------------------------------------- every option (hypothesis)
+
+ROUTE_EMPLOYMENTS = (*EMPLOYEES, "uitkering-ww", "ziektewet")
+
+
+@st.composite
+def histories(draw, sick_since: date) -> tuple[SickPeriod, ...]:
+    """Up to three closed spells before ``sick_since``, some counting (gap < 28 days)."""
+    spells, next_start = [], sick_since
+    for _ in range(draw(st.integers(0, 3))):
+        end = next_start - timedelta(days=draw(st.integers(1, 50)) + 1)
+        start = end - timedelta(days=draw(st.integers(1, 200)) - 1)
+        if start < date(1990, 1, 1):
+            break
+        spells.append(SickPeriod(start, end))
+        next_start = start
+    return tuple(reversed(spells))
+
+
+@st.composite
+def route_inputs(draw):
+    employment = draw(st.sampled_from(slugs("employment")))
+    sick_since = draw(st.dates(date(1995, 1, 1), date(2035, 12, 31)))
+    options = {"history": draw(histories(sick_since)), "role": draw(st.sampled_from(slugs("role")))}
+    options["contract_end"] = draw(st.none() | dates)
+    if (
+        employment == "werkzoekend"
+        and options["contract_end"]
+        and options["contract_end"] >= sick_since
+    ):
+        options["contract_end"] = sick_since - timedelta(days=draw(st.integers(1, 40)))
+    if employment == "uitzendkracht":
+        options["agency_clause"] = draw(st.sampled_from([None, True, False]))
+    if employment == "uitkering-ww":
+        options["benefit_end"] = draw(st.none() | dates)
+    pays = employment in EMPLOYEES and options.get("agency_clause") is not True
+    if pays and options["contract_end"] is None and draw(st.booleans()):
+        options["extension_kind"] = draw(st.sampled_from(["vrijwillig", "loonsanctie"]))
+        low, high = (13, 104) if options["extension_kind"] == "vrijwillig" else (1, 52)
+        options["extension_weeks"] = draw(st.integers(low, high))
+    options["wia_applied"] = draw(st.sampled_from([None, True, False]))
+    today = sick_since + timedelta(days=draw(st.integers(0, 1200)))
+    return employment, sick_since, options, today
+
+
+@settings(max_examples=400, deadline=None)
+@given(route_inputs(), languages)
+def test_every_route_is_ordered_and_starts_at_the_first_sick_day(given_input, language):
+    employment, sick_since, options, today = given_input
+    route = build_route(employment, sick_since, language=language, today=today, **options)
+    order = {code: i for i, code in enumerate(slugs("milestones"))}
+    keys = [(m.due, order[m.code]) for m in route.milestones]
+    assert keys == sorted(keys)
+    first = route.first_sick_day or sick_since
+    for step in route.steps:
+        milestone = step.milestone
+        assert milestone.due >= first, milestone.code
+        assert milestone.who in PARTIES and milestone.source in sources()
+        for text in (milestone.what, step.title, step.if_missed, *(t.what for t in step.tasks)):
+            assert text and "{" not in text and "}" not in text
+    for text in (*route.notes, *(alert.text for alert in route.alerts)):
+        assert text and "{" not in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(ROUTE_EMPLOYMENTS), st.dates(date(1995, 1, 1), date(2035, 12, 31)),
+       st.data())  # fmt: skip
+def test_samentelling_never_moves_a_date_earlier_than_unbroken_sickness(
+    employment, sick_since, data
+):
+    """Counting earlier spells together only leaves out the days in between: compared
+    with one unbroken sickness from the first spell's first day, no date comes earlier."""
+    history = data.draw(histories(sick_since))
+    with_spells = build_route(employment, sick_since, history=history)
+    unbroken = build_route(employment, with_spells.first_sick_day)
+    assert with_spells.kind == unbroken.kind
+
+    def occurrences(route):
+        seen: dict[str, int] = {}
+        result = {}
+        for m in route.milestones:
+            seen[m.code] = seen.get(m.code, 0) + 1
+            result[m.code, seen[m.code]] = m.due
+        return result
+
+    later, base = occurrences(with_spells), occurrences(unbroken)
+    assert later.keys() == base.keys()
+    for key, due_date in later.items():
+        assert due_date >= base[key], key
+
+
+def test_extension_texts_follow_the_shifted_weeks():
+    """The WIA and end texts come from the shifted numbers, not a typed 93 or 104."""
+    route = build_route("loondienst-vast", MONDAY, extension_weeks=20)
+    first = by_code(route.milestones)
+    assert "week 113" in first["wia-aanvraag"].what and "week 93" not in first["wia-aanvraag"].what
+    assert "week 124" in first["einde-loondoorbetaling"].what
+    assert "104" not in first["einde-loondoorbetaling"].what
+    sanction = by_code(
+        build_route(
+            "loondienst-vast", MONDAY, extension_weeks=10, extension_kind="loonsanctie"
+        ).milestones
+    )
+    assert "week 93" in sanction["wia-aanvraag"].what  # the application stays
+    assert "week 114" in sanction["einde-loondoorbetaling"].what
+
+
+def test_an_employer_reads_about_itself():
+    route = build_route("loondienst-vast", MONDAY, role="werkgever")
+    for step in route.steps:
+        for text in (step.milestone.what, step.if_missed):
+            assert "je werkgever" not in text.lower(), text
+            assert "jij en je" not in text.lower(), text
+    for text in route.notes:
+        assert "je werkgever" not in text.lower()
+    plan = by_code(route.milestones)["plan-van-aanpak"]
+    assert plan.what.startswith("Je maakt samen met je werknemer")
+
+
+def test_a_professional_reads_the_third_person():
+    route = build_route("loondienst-vast", MONDAY, role="professional", language="en")
+    assert all(" your " not in f" {m.what.lower()} " for m in route.milestones)
+
+
+def test_late_wia_gets_a_step_for_today_and_a_warning():
+    today = date(2028, 3, 1)  # after week 104
+    route = build_route("loondienst-vast", MONDAY, today=today)
+    late = by_code(route.milestones)["wia-alsnog-aanvragen"]
+    assert late.due == today and late.who == "werknemer"
+    assert [alert.key for alert in route.alerts] == ["wia-after-end"]
+    between = build_route("ziektewet", MONDAY, today=date(2027, 11, 1))  # after week 93
+    assert [alert.key for alert in between.alerts] == ["wia-late"]
+    applied = build_route("loondienst-vast", MONDAY, today=today, wia_applied=True)
+    assert "wia-alsnog-aanvragen" not in by_code(applied.milestones) and not applied.alerts
+    sanction = build_route(
+        "loondienst-vast", MONDAY, today=today, extension_weeks=20, extension_kind="loonsanctie"
+    )
+    assert not sanction.alerts  # UWV already has the application
+
+
+def test_every_number_in_a_text_comes_from_the_route_data():
+    """No legal number is typed in a text of routes.yaml: digits appear only through
+    placeholders filled from `numbers` (problems may name input limits)."""
+    import re
+
+    import yaml
+
+    from werkwijzer.timeline.routes import ROUTES_FILE, numbers
+
+    data = yaml.safe_load(ROUTES_FILE.read_text(encoding="utf-8"))
+
+    def texts(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in ("source", "who"):
+                    yield from texts(value)
+
+    for section in ("titles", "routes", "notes", "alerts"):
+        for text in texts(data[section]):
+            assert not re.search(r"\d", re.sub(r"\{[a-z_]+\}", "", text)), text
+    assert numbers()["wia_lead_weeks"] == 11 and numbers()["waiting_weeks"] == 104
