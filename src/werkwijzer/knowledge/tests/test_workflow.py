@@ -114,7 +114,9 @@ def test_an_approval_by_an_administrator_is_not_an_expert_review(client, people,
     assert "Ad Min" not in html
 
 
-def test_an_expert_without_a_full_name_is_shown_without_a_user_name(client, people, django_user_model):
+def test_an_expert_without_a_full_name_is_shown_without_a_user_name(
+    client, people, django_user_model
+):
     editor, expert = people
     expert.first_name = expert.last_name = ""
     expert.save()
