@@ -147,10 +147,11 @@ class ArticlePage(Page):
 
     @property
     def review_overdue(self) -> bool:
+        # The dates first: they are on the page, the review costs a query.
         return (
-            self.current_review is not None
-            and self.next_review is not None
+            self.next_review is not None
             and self.next_review < timezone.localdate()
+            and self.current_review is not None
         )
 
     def source_list(self) -> list[dict]:
