@@ -113,6 +113,7 @@ FLAG_NAMES = {
         "contract_ends_during_sickness": "contract loopt af tijdens ziekte",
         "on_benefit": "heeft een uitkering",
         "no_bedrijfsarts": "geen bedrijfsarts",
+        "agency_no_clause": "uitzendkracht zonder uitzendbeding",
         "aya": "18 tot en met 39 jaar",
     },
     "en": {
@@ -125,6 +126,7 @@ FLAG_NAMES = {
         "contract_ends_during_sickness": "contract ends during sickness",
         "on_benefit": "on a benefit",
         "no_bedrijfsarts": "no bedrijfsarts",
+        "agency_no_clause": "agency worker without an agency clause",
         "aya": "aged 18 to 39",
     },
 }

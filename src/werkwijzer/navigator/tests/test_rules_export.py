@@ -32,6 +32,14 @@ def test_every_rule_is_one_row_in_markdown_and_csv():
     assert all(row["source"] and row["source_url"].startswith("https://") for row in rows)
 
 
+def test_every_flag_of_the_engine_has_words():
+    from werkwijzer.navigator import engine
+    from werkwijzer.navigator.rules_export import FLAG_NAMES
+
+    for language, names in FLAG_NAMES.items():
+        assert set(engine.FLAG_NAMES) <= set(names), (language, set(engine.FLAG_NAMES) - set(names))
+
+
 def test_the_situation_reads_as_words():
     when = {
         "role": ["werkende"],
