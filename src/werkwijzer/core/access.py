@@ -34,8 +34,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import Promise
-from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, pgettext_lazy
 from ninja.security import SessionAuth
 
 from werkwijzer.core import errors, roles
@@ -303,13 +302,20 @@ def any_of(*rules: Rule) -> Rule:
     )
 
 
+# The labels say on the 403 page who may use it; a context, so these short words never
+# take over another app's Dutch for the same English (core's catalogue comes first).
+_WHO = "allowed accounts"
 ANY_ACCOUNT = Rule("account", signed_in)
-PERSON = Rule("person", is_person, (_("Person (with or after cancer)"),))
-EMPLOYER = Rule("employer", is_employer, (_("Employer"),))
-PROFESSIONAL = Rule("professional", is_professional, (_("Professional"),))
-BACO_OR_KAG = Rule("baco-kag", can_answer_questions, (_("BACO and KAG professionals"),))
-EDITOR = Rule("editor", is_editor, (_("editors"),))
-PRIVACY_OFFICER = Rule("privacy-officer", can_search_audit_log, (_("Privacy officer"),))
+PERSON = Rule("person", is_person, (pgettext_lazy(_WHO, "Person (with or after cancer)"),))
+EMPLOYER = Rule("employer", is_employer, (pgettext_lazy(_WHO, "Employer"),))
+PROFESSIONAL = Rule("professional", is_professional, (pgettext_lazy(_WHO, "Professional"),))
+BACO_OR_KAG = Rule(
+    "baco-kag", can_answer_questions, (pgettext_lazy(_WHO, "BACO and KAG professionals"),)
+)
+EDITOR = Rule("editor", is_editor, (pgettext_lazy(_WHO, "editors"),))
+PRIVACY_OFFICER = Rule(
+    "privacy-officer", can_search_audit_log, (pgettext_lazy(_WHO, "Privacy officer"),)
+)
 RESEARCH_EXPORT = Rule("research-export", can_export_research)
 OWN_DATA = Rule("own-data", signed_in, visitors=True)
 
