@@ -86,3 +86,32 @@ def test_helper_catalogue_pages(page):
     assert "zorgverzekering" in page.locator("main").inner_text()
     assert_accessible(page)
     screenshot(page, "helpers-baco")
+
+
+def fill_spell(page, start: str, end: str) -> None:
+    fill_basics(page, "werkende", "loondienst-vast", "behandeling", "niet", 45)
+    page.locator("summary", has_text="Meer over verzuim").click()  # details: no script
+    page.fill("#id_sick_since", "2026-01-05")
+    page.fill("#id_earlier_sick_spells-1-from", start)
+    page.fill("#id_earlier_sick_spells-1-to", end)
+    page.click("text=Toon mijn plan")
+
+
+def test_an_impossible_earlier_spell_is_named_and_kept(page):
+    """Issue 13: a spell that ends before it starts is named, the typed dates stay."""
+    page.goto("/wegwijzer/")
+    fill_spell(page, "2025-06-10", "2025-06-01")
+    assert "Eerdere ziekteperiode 1" in page.locator(".error-summary").inner_text()
+    assert page.input_value("#id_earlier_sick_spells-1-from") == "2025-06-10"
+    assert page.input_value("#id_earlier_sick_spells-1-to") == "2025-06-01"
+    assert_accessible(page)
+    screenshot(page, "wegwijzer-spell-error")
+
+
+def test_earlier_spells_work_without_javascript(page_without_js):
+    """Three fixed pairs of date fields: a spell that counts moves the dates."""
+    page = page_without_js
+    page.goto("/wegwijzer/")
+    fill_spell(page, "2025-11-10", "2025-12-14")
+    assert "11 januari 2026" in page.locator("table.milestones").inner_text()
+    screenshot(page, "wegwijzer-plan-earlier-spell-nojs")

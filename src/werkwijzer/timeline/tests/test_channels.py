@@ -229,3 +229,90 @@ def test_api_never_fails_on_odd_input(
     assert response.status_code in (200, 422), response.content
     if response.status_code == 422:
         assert all(error["field"] and error["message"] for error in response.json()["errors"])
+
+
+# ----------------------------------------------------------------- issue 13: the new fields
+
+
+@pytest.mark.django_db
+class TestNewFields:
+    def test_form_takes_spells_clause_and_role(self, client):
+        data = {
+            "employment": "uitzendkracht",
+            "sick_since": "2026-01-05",
+            "agency_clause": "true",
+            "role": "werkgever",
+            "history_1_start": "2025-11-10",
+            "history_1_end": "2025-12-14",
+        }
+        response = client.post(reverse("timeline:index"), data)
+        text = response.content.decode()
+        assert response.status_code == 200
+        assert "uitzendbeding" in text and "Meld je uitzendkracht meteen ziek bij UWV" in text
+        assert "Probleemanalyse" not in text  # no employer Poortwachter steps
+
+    def test_form_refuses_a_clause_for_an_employee_and_keeps_the_input(self, client):
+        data = dict(SITUATION, agency_clause="true", history_1_start="2025-11-10",
+                    history_1_end="2025-12-14")  # fmt: skip
+        response = client.post(reverse("timeline:index"), data)
+        text = response.content.decode()
+        assert response.status_code == 422
+        assert "uitzendbeding hoort alleen bij een uitzendcontract" in text
+        assert 'value="2025-11-10"' in text and 'href="#field-agency_clause"' in text
+
+    def test_form_names_the_period_that_overlaps(self, client):
+        data = dict(SITUATION, history_1_start="2025-06-01", history_1_end="2025-06-20",
+                    history_3_start="2025-06-10", history_3_end="2025-06-30")  # fmt: skip
+        response = client.post(reverse("timeline:index"), data)
+        assert response.status_code == 422
+        assert 'id="id_history_3_start-error"' in response.content.decode()
+
+    def test_post_api_takes_the_plan_fields(self, client):
+        body = {
+            "role": "werkende",
+            "phase": "behandeling",
+            "employment": "loondienst-vast",
+            "sick_since": "2026-01-05",
+            "earlier_sick_spells": [{"from": "2025-11-10", "to": "2025-12-14"}],
+        }
+        answer = client.post("/api/v1/timeline", body, content_type="application/json").json()
+        assert answer["first_sick_day"] == "2025-11-10"
+        first = {m["code"]: m for m in answer["milestones"]}
+        assert first["probleemanalyse"]["due"] == "2026-01-11"
+
+    def test_post_api_names_the_spell_field(self, client):
+        body = {
+            "employment": "loondienst-vast",
+            "sick_since": "2026-01-05",
+            "earlier_sick_spells": [{"from": "2025-06-10", "to": "2025-06-01"}],
+        }
+        response = client.post("/api/v1/timeline", body, content_type="application/json")
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["field"] == "earlier_sick_spells.1"
+
+    def test_api_alerts_for_a_late_wia(self, client):
+        body = client.get(self.url_for(sick_since="2024-09-02")).json()
+        assert [alert["key"] for alert in body["alerts"]] == ["wia-after-end"]
+        assert body["alerts"][0]["source"]["publisher"] == "UWV"
+
+    @staticmethod
+    def url_for(**params) -> str:
+        query = "&".join(f"{k}={v}" for k, v in {"employment": "loondienst-vast", **params}.items())
+        return f"/api/v1/timeline?{query}"
+
+    def test_command_refuses_a_clause_for_an_employee(self):
+        with pytest.raises(CommandError) as error:
+            call_command(
+                "timeline", "--employment", "loondienst-vast", "--sick-since", "2026-01-05",
+                "--agency-clause", "ja",
+            )  # fmt: skip
+        assert error.value.returncode == 2
+        assert "agency_clause: Een uitzendbeding" in str(error.value)
+
+    def test_command_with_an_earlier_spell(self):
+        out = StringIO()
+        call_command(
+            "timeline", "--employment", "loondienst-vast", "--sick-since", "2026-01-05",
+            "--earlier-sick-spell", "2025-11-10/2025-12-14", "--json", stdout=out,
+        )  # fmt: skip
+        assert json.loads(out.getvalue())["counted_days_before"] == 35
