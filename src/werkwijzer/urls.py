@@ -4,15 +4,31 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
+from wagtail.contrib.sitemaps import Sitemap as ArticleSitemap
+from wagtail.contrib.sitemaps.views import sitemap
 
 from werkwijzer.api.registry import build_api
+from werkwijzer.core.sitemaps import PublicPagesSitemap
+from werkwijzer.directory.sitemaps import ProviderSitemap
+from werkwijzer.employers.sitemaps import TemplateSitemap
+from werkwijzer.helpers.sitemaps import HelperSitemap
+from werkwijzer.questions.sitemaps import FaqSitemap
 
 api = build_api()
+SITEMAPS = {
+    "pages": PublicPagesSitemap,
+    "helpers": HelperSitemap,
+    "articles": ArticleSitemap,  # Wagtail's: the kennisbank's live, public pages
+    "faq": FaqSitemap,
+    "templates": TemplateSitemap,
+    "providers": ProviderSitemap,
+}
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("beheer/", admin.site.urls),
     path("", include("werkwijzer.core.urls")),
     path("", include("werkwijzer.accounts.urls")),
