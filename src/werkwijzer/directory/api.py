@@ -76,6 +76,7 @@ class ProviderSummary(Schema):
     distance_km: float
     self_referral: bool
     stale: bool = Field(..., description="Not verified for more than 12 months.")
+    demo: bool = Field(..., description="An invented example entry (demo content): not real.")
     url: str
 
 
@@ -112,6 +113,7 @@ class ProviderOut(Schema):
     verified_on: datetime.date | None
     verified_by: str
     stale: bool
+    demo: bool = Field(..., description="An invented example entry (demo content): not real.")
     url: str
     folder_url: str | None
 
@@ -168,6 +170,7 @@ def list_providers(request: HttpRequest, filters: Query[ProviderQuery]) -> dict:
                 "distance_km": hit.distance_km,
                 "self_referral": hit.provider.self_referral,
                 "stale": hit.provider.is_stale,
+                "demo": hit.provider.is_demo,
                 "url": hit.provider.get_absolute_url(),
             }
             for hit in result.hits
@@ -192,6 +195,7 @@ def get_provider(request: HttpRequest, provider_id: int) -> dict:
     data |= {
         "id": provider.pk,
         "stale": provider.is_stale,
+        "demo": provider.is_demo,
         "url": provider.get_absolute_url(),
         "folder_url": f"{provider.get_absolute_url()}folder.pdf" if provider.has_folder else None,
     }

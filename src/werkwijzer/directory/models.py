@@ -102,6 +102,9 @@ class Provider(models.Model):
         _("reminded to verify on"), null=True, blank=True, editable=False
     )
     active = models.BooleanField(_("active"), default=True)
+    # Set only by `werkwijzer seed` (seeding.py): an invented entry, marked as such on
+    # every page, map, PDF and API answer that shows it. Imports never set it.
+    is_demo = models.BooleanField(_("demo entry (made up)"), default=False, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ProviderQuerySet.as_manager()
@@ -147,11 +150,6 @@ class Provider(models.Model):
     @property
     def specialisation_labels(self) -> list[str]:
         return labels_in_order(SPECIALISATION_CHOICES, self.specialisations)
-
-    @property
-    def is_demo(self) -> bool:
-        """Demo entries are invented; the page says so."""
-        return self.external_id.startswith("demo-")
 
 
 class ProviderKindLocation(models.Model):

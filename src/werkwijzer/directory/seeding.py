@@ -19,9 +19,10 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import ProtectedError
 
 from werkwijzer.core.seeding import SeedContext
-from werkwijzer.directory.models import Postcode
+from werkwijzer.directory.models import Postcode, Provider
 from werkwijzer.directory.transfer import import_records
 
 DEMO_COUNT = 320
@@ -193,13 +194,50 @@ def postcode_areas() -> list[tuple[str, float, float, str]]:
     return list(Postcode.objects.order_by("pc4").values_list("pc4", "lat", "lon", "municipality"))
 
 
+def demo_enabled() -> bool:
+    """Demo providers only on a demo site (settings.WERKWIJZER_DEMO_CONTENT), never in
+    production: a real guide starts empty and is filled by professionals and imports."""
+    return bool(getattr(settings, "WERKWIJZER_DEMO_CONTENT", False))
+
+
 def seed(context: SeedContext) -> None:
-    loaded = load_postcodes()
-    records = generate_providers(DEMO_COUNT, postcode_areas())
+    loaded = load_postcodes()  # real data (GeoNames): every site needs it
+    if not demo_enabled():
+        left = Provider.objects.filter(is_demo=True).count()
+        context.write(
+            f"directory: {loaded or 'no new'} postcodes, no demo providers "
+            "(set WERKWIJZER_DEMO_CONTENT=true, or run with DEBUG on)"
+            + (
+                f"; {left} old demo providers remain: `werkwijzer providers remove-demo`"
+                if left
+                else ""
+            )
+        )
+        return
+    records = list(generate_providers(DEMO_COUNT, postcode_areas()))
     report = import_records(enumerate(records, start=1))
     if report.rejected:  # a bug in the generator, not in anyone's data
         raise ValueError(f"Demo providers rejected: {report.rejected[:3]}")
+    # update(), not save(): the flag is no change of the entry (search rows, updated_at).
+    ids = [record["external_id"] for record in records]
+    Provider.objects.filter(external_id__in=ids, is_demo=False).update(is_demo=True)
     context.write(
         f"directory: {loaded or 'no new'} postcodes, {report.created} new and "
         f"{report.updated} updated demo providers, {len(report.rejected)} rejected"
     )
+
+
+def remove_demo_providers() -> tuple[int, int]:
+    """For a site that was a demo once: delete the demo entries, and hide (make inactive)
+    those that referrals or questions still point at. Returns (deleted, hidden)."""
+    deleted = hidden = 0
+    for provider in list(Provider.objects.filter(is_demo=True)):
+        try:
+            with transaction.atomic():
+                provider.delete()
+            deleted += 1
+        except ProtectedError:
+            provider.active = False
+            provider.save()
+            hidden += 1
+    return deleted, hidden

@@ -293,6 +293,7 @@ def nearby(kind: str, postcode: str, limit: int = 3, radius_km: float = 50) -> l
                 "distance_km": _distance(location, lat, lon),
                 "url": provider.get_absolute_url(),
                 "self_referral": provider.self_referral,
+                "demo": provider.is_demo,
             }
         )
     return results

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from werkwijzer.core.pdf import pdf_document
@@ -27,6 +28,7 @@ def _markers(result: SearchResult) -> dict:
         "centre": [result.location.lat, result.location.lon],
         "tileUrl": settings.WERKWIJZER_TILE_URL,
         "attribution": settings.WERKWIJZER_TILE_ATTRIBUTION,
+        "demoLabel": gettext("Example, not real"),
         "providers": [
             {
                 "name": hit.provider.name,
@@ -34,6 +36,7 @@ def _markers(result: SearchResult) -> dict:
                 "lon": hit.provider.lon,
                 "url": hit.provider.get_absolute_url(),
                 "distance": hit.distance_km,
+                "demo": hit.provider.is_demo,
             }
             for hit in result.hits
         ],
@@ -43,7 +46,12 @@ def _markers(result: SearchResult) -> dict:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
-    context: dict = {"form": form, "map_enabled": bool(settings.WERKWIJZER_TILE_URL)}
+    context: dict = {
+        "form": form,
+        "map_enabled": bool(settings.WERKWIJZER_TILE_URL),
+        # A new site starts with an empty guide: the page explains how it gets filled.
+        "empty_guide": not Provider.objects.active().exists(),
+    }
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         try:
             location = resolve_location(form.cleaned_data["q"])

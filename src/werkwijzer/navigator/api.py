@@ -33,6 +33,7 @@ class NearbyOut(Schema):
     distance_km: float
     url: str
     self_referral: bool
+    demo: bool = False
 
 
 class PlannedHelperOut(Schema):

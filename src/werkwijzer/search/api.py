@@ -32,6 +32,7 @@ class ResultOut(Schema):
     passage: str
     score: float
     language: str
+    demo: bool = False
 
 
 class SearchOut(Schema):

@@ -44,6 +44,7 @@ class Result:
     passage: str
     score: float
     language: str
+    demo: bool = False  # an invented demo provider (the directory marks it)
 
 
 @dataclass
@@ -132,6 +133,7 @@ def _providers(place: str, scored) -> list[Result]:
             # Someone who names a place wants providers there: right after the helper kind.
             score=round(value * 0.99 - rank * 0.01, 3),
             language="nl",
+            demo=bool(hit.get("demo")),
         )
         for rank, hit in enumerate(documents.nearby_providers(document.slug, place))
     ]

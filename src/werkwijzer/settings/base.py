@@ -267,6 +267,11 @@ WERKWIJZER_MAIL_RETRY_DELAYS = [
 WERKWIJZER_PRIVACY_OFFICER_EMAIL = env_list("WERKWIJZER_PRIVACY_OFFICER_EMAIL", [])
 # Reply-to of the yearly check reminders to providers (default: the editors' addresses).
 WERKWIJZER_DIRECTORY_EMAIL = env_list("WERKWIJZER_DIRECTORY_EMAIL", [])
+# Invented demo content (the verwijsgids' *.example providers): `werkwijzer seed` loads it
+# only on a demo site, with DEBUG on (`make run`) or demo accounts (a demo password) set.
+WERKWIJZER_DEMO_CONTENT = env_bool(
+    "WERKWIJZER_DEMO_CONTENT", DEBUG or bool(env_str("WERKWIJZER_DEMO_PASSWORD", ""))
+)
 # Days the worker's daily jobs keep login attempts, and finished tasks and page jobs.
 WERKWIJZER_LOGIN_ATTEMPT_DAYS = env_int("WERKWIJZER_LOGIN_ATTEMPT_DAYS", 30)
 WERKWIJZER_JOB_DAYS = env_int("WERKWIJZER_JOB_DAYS", 7)

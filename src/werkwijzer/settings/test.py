@@ -17,6 +17,8 @@ DATABASES["default"]["TEST"] = {"NAME": None}  # noqa: F405
 # worker's own tests switch to the database backend (core/tests/test_worker.py).
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WERKWIJZER_MAIL_RETRY_DELAYS = [0, 0]
+# The tests run against the demo content (DEBUG is off here, so say it).
+WERKWIJZER_DEMO_CONTENT = True
 # A test's content changes are rolled back with its transaction: read the content version
 # on every use, so the next test never sees a cache built from rolled-back content.
 WERKWIJZER_CONTENT_CHECK_SECONDS = 0.0

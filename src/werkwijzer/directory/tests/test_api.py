@@ -27,7 +27,7 @@ def test_list_providers_near_a_postcode(client, utrecht):
     assert distances == sorted(distances)
     first = body["results"][0]
     assert set(first) == {
-        "id", "name", "organisation", "kinds", "city", "distance_km", "self_referral",
+        "id", "name", "organisation", "kinds", "city", "distance_km", "self_referral", "demo",
         "stale", "url",
     }  # fmt: skip
     assert first["url"] == f"/verwijsgids/{first['id']}/"

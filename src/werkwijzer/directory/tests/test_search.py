@@ -148,6 +148,7 @@ def test_nearby_contract(postcodes):
         "distance_km": 3.0,
         "url": f"/verwijsgids/{near.pk}/",
         "self_referral": True,
+        "demo": False,
     }
     assert [item["distance_km"] for item in found] == sorted(i["distance_km"] for i in found)
     assert len(nearby("baco", "3511", limit=1)) == 1

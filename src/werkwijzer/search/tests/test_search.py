@@ -110,7 +110,9 @@ def test_api_refuses_bad_parameters(kennisbank, client):
 def test_api_results(kennisbank, client):
     body = client.get("/api/v1/search", {"q": "baas", "type": "article"}).json()
     first = body["results"][0]
-    assert set(first) == {"type", "slug", "title", "url", "topics", "passage", "score", "language"}
+    assert set(first) == {
+        "type", "slug", "title", "url", "topics", "passage", "score", "language", "demo",
+    }  # fmt: skip
     assert first["slug"] == "gesprek-met-werkgever"
 
 

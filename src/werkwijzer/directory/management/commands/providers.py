@@ -12,6 +12,7 @@ from django.utils import translation
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from werkwijzer.directory.seeding import remove_demo_providers
 from werkwijzer.directory.transfer import (
     FORMATS,
     ImportReport,
@@ -46,11 +47,20 @@ class Command(BaseCommand):
         exporter = actions.add_parser("export", help="Export every provider.")
         exporter.add_argument("--format", choices=FORMATS, default="csv")
         exporter.add_argument("--output", type=Path, help="File to write (default: stdout).")
+        actions.add_parser(
+            "remove-demo", help="Delete the invented demo providers (a site that was a demo)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "import":
             translation.activate(options["language"])
             self.import_file(options["file"], options["format"], not options["no_progress"])
+        elif options["action"] == "remove-demo":
+            deleted, hidden = remove_demo_providers()
+            self.stdout.write(
+                f"Verwijderd / deleted: {deleted}, verborgen (verwijzingen of vragen) / "
+                f"hidden (referrals or questions point at them): {hidden}"
+            )
         else:
             self.export_file(options["format"], options["output"])
 

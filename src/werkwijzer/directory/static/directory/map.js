@@ -19,9 +19,20 @@
       var link = document.createElement("a");
       link.href = provider.url;
       link.textContent = provider.name + " (" + provider.distance + " km)";
-      window.L.circleMarker(point, { radius: 8, color: "#00596b", fillOpacity: 0.7 })
-        .bindPopup(link)
-        .addTo(map);
+      var popup = link;
+      var style = { radius: 8, color: "#00596b", fillOpacity: 0.7 };
+      if (provider.demo) {
+        // An invented demo entry says so on the map too, in words (not only a colour).
+        popup = document.createElement("span");
+        var badge = document.createElement("strong");
+        badge.className = "badge badge--demo";
+        badge.textContent = data.demoLabel;
+        popup.appendChild(badge);
+        popup.appendChild(document.createElement("br"));
+        popup.appendChild(link);
+        style = { radius: 8, color: "#8a2c5f", dashArray: "3 3", fillOpacity: 0.3 };
+      }
+      window.L.circleMarker(point, style).bindPopup(popup).addTo(map);
     });
     map.fitBounds(bounds, { padding: [24, 24], maxZoom: 13 });
     element.setAttribute("data-ready", "true");
