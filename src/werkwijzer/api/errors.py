@@ -57,6 +57,16 @@ def _pydantic_message(error: dict) -> str:
     return _("This value is not valid.")
 
 
+def _install_domain_errors(api: NinjaAPI) -> None:
+    """What services raise (core.errors), with the status of core's one mapping."""
+
+    def on_domain_error(request: HttpRequest, exc: domain.DomainError) -> HttpResponse:
+        body = error_body(domain.api_errors(exc))
+        return api.create_response(request, body, status=domain.http_status(exc))
+
+    api.add_exception_handler(domain.DomainError, on_domain_error)
+
+
 def install_error_handlers(api: NinjaAPI) -> None:
     def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         errors = [
@@ -67,11 +77,6 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:
         return api.create_response(request, error_body(exc.errors), status=exc.status)
-
-    def on_domain_error(request: HttpRequest, exc: domain.DomainError) -> HttpResponse:
-        # What services raise (core.errors), with the status of core's one mapping.
-        body = error_body(domain.api_errors(exc))
-        return api.create_response(request, body, status=domain.http_status(exc))
 
     def on_too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
         limit_kb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 1024
@@ -114,7 +119,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     api.add_exception_handler(ValidationError, on_validation)
     api.add_exception_handler(ApiError, on_api_error)
-    api.add_exception_handler(domain.DomainError, on_domain_error)
+    _install_domain_errors(api)
     api.add_exception_handler(RequestDataTooBig, on_too_big)
     api.add_exception_handler(MultiPartParserError, on_unreadable)
     api.add_exception_handler(Http404, on_not_found)

@@ -29,11 +29,6 @@ TOPIC_LABELS = dict(TOPIC_CHOICES)
 # browser history and the access log only ever see /antwoord/ after that.
 ANSWER_TOKEN_KEY = "questions.answer_token"
 
-# Who may open which page: core.access (log in first, then the 403 page for others).
-baco_required = access.guard(access.BACO_OR_KAG)
-professional_required = access.guard(access.PROFESSIONAL)
-editor_required = access.guard(access.EDITOR)
-
 
 def _base_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")
@@ -145,7 +140,7 @@ def faq_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- Vraag de specialist: BACO/KAG ------------------------------------------------------
 
 
-@baco_required
+@access.guard(access.BACO_OR_KAG)
 def queue(request: HttpRequest) -> HttpResponse:
     user = request.user
     return render(
@@ -159,7 +154,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@baco_required
+@access.guard(access.BACO_OR_KAG)
 @require_http_methods(["GET", "POST"])
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question, pk=pk)
@@ -203,7 +198,7 @@ def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
 # --- editors ----------------------------------------------------------------------------
 
 
-@editor_required
+@access.guard(access.EDITOR)
 def editor(request: HttpRequest) -> HttpResponse:
     return render(
         request,
@@ -252,7 +247,7 @@ def _publish_page(request, *, source=None, entry=None):
     )
 
 
-@editor_required
+@access.guard(access.EDITOR)
 @require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Question, pk=pk)
@@ -261,7 +256,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
     return _publish_page(request, source=source)
 
 
-@editor_required
+@access.guard(access.EDITOR)
 @require_http_methods(["GET", "POST"])
 def faq_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(FaqEntry, pk=pk)
@@ -271,13 +266,13 @@ def faq_edit(request: HttpRequest, pk: int) -> HttpResponse:
 # --- intercollegial consultation --------------------------------------------------------
 
 
-@professional_required
+@access.guard(access.PROFESSIONAL)
 def consultations(request: HttpRequest) -> HttpResponse:
     threads = services.visible_consultations(request.user).prefetch_related("messages")
     return render(request, "questions/consultations.html", {"threads": threads})
 
 
-@professional_required
+@access.guard(access.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def consultation_new(request: HttpRequest) -> HttpResponse:
     form = ConsultationForm(request.POST or None)
@@ -296,7 +291,7 @@ def consultation_new(request: HttpRequest) -> HttpResponse:
     return render(request, "questions/consultation_new.html", {"form": form})
 
 
-@professional_required
+@access.guard(access.PROFESSIONAL)
 @require_http_methods(["GET", "POST"])
 def consultation(request: HttpRequest, pk: int) -> HttpResponse:
     thread = services.get_consultation(request.user, pk)
