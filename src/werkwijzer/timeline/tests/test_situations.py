@@ -267,3 +267,28 @@ def test_impossible_options_name_their_field(employment, extra, field):
         build_route(employment, MONDAY, **extra)
     assert field in [problem.field for problem in error.value.problems]
     assert all(problem.message for problem in error.value.problems)
+
+
+def test_every_rule_of_the_table_is_written_down_in_docs_timeline():
+    """docs/timeline.md is where an expert checks the rules: every rule id a step carries
+    is in its rules table, with a source key that exists."""
+    from pathlib import Path
+
+    from werkwijzer.core.sources import sources
+
+    doc = Path(__file__).resolve().parents[4] / "docs" / "timeline.md"
+    text = doc.read_text(encoding="utf-8")
+    rules = set()
+    for _name, employment, extra, _kind, _expected in ROWS:
+        route = build_route(employment, MONDAY, today=date(2029, 1, 1), **route_options(extra))
+        rules |= {step.rule for step in route.steps}
+    rules |= {s.rule for s in build_route("zzp", MONDAY, aov_waiting_days=30).steps}
+    for rule in sorted(rules):
+        assert f"| {rule} |" in text, rule
+    rules_section = text.split("\n## Rules\n")[1].split("\n## ")[0]
+    for line in rules_section.splitlines():
+        if line.startswith("| ") and line.count("|") == 4 and "-" in line.split("|")[1]:
+            for key in line.split("|")[3].split(","):
+                key = key.strip()
+                if key and key != "source key":
+                    assert key in sources(), key
