@@ -250,3 +250,19 @@ def test_plan_refer_link_only_for_baco_and_kag(db):
     folder = Path(werkwijzer.navigator.__file__).parent
     body = (folder / "templates" / "navigator" / "_plan_body.html").read_text()
     assert '{% include "care/_plan_refer.html" %}' in body
+
+
+def test_mijn_werkwijzer_section_audits_the_referrals_it_shows(login, person, provider):
+    referral = services.create_referral(actor=person, provider=provider, question=QUESTION)
+    page = login(person).get(reverse("records:overview"))
+    assert reverse("care:referral", args=[referral.pk]) in page.content.decode()
+    read = AuditEvent.objects.filter(
+        actor=person, action="read", resource=f"care.Referral:{referral.pk}", reason="owner"
+    )
+    assert read.count() == 1
+
+
+def test_role_refusal_names_who_may_use_the_page(login, employer):
+    response = login(employer).get(reverse("care:worklist"))
+    assert response.status_code == 403
+    assert "Professional" in response.content.decode()
