@@ -91,6 +91,14 @@ def _questions() -> list[Question]:
             CONCERNS,
             _("Choose as many as you like, or none."),
         ),
+        *_sick_leave_questions(),
+        *_other_questions(),
+    ]
+
+
+def _sick_leave_questions() -> list[Question]:
+    """The optional questions the sick-leave dates depend on (the timeline's input)."""
+    return [
         Question(
             "sick_since",
             _("First sick day"),
@@ -140,6 +148,11 @@ def _questions() -> list[Question]:
         ),
         Question("extension_kind", _("What kind of extension?"), "radio", EXTENSION_KIND),
         Question("wia_applied", _("Has the WIA been applied for?"), "radio", YES_NO_UNKNOWN),
+    ]
+
+
+def _other_questions() -> list[Question]:
+    return [
         Question(
             "has_bedrijfsarts",
             _("Is there a bedrijfsarts or occupational health service?"),
