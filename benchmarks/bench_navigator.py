@@ -39,7 +39,13 @@ def random_situation(rng: random.Random) -> dict:
     if rng.random() < 0.6:
         situation["sick_since"] = (TODAY - dt.timedelta(days=rng.randint(0, 900))).isoformat()
     if rng.random() < 0.2:
-        situation["contract_end"] = (TODAY + dt.timedelta(days=rng.randint(-100, 400))).isoformat()
+        end = TODAY + dt.timedelta(days=rng.randint(-100, 400))
+        if situation["employment"] == "werkzoekend" and "sick_since" in situation:
+            # a job seeker's contract ended before the sickness (parse_situation checks it)
+            end = dt.date.fromisoformat(situation["sick_since"]) - dt.timedelta(
+                days=rng.randint(1, 60)
+            )
+        situation["contract_end"] = end.isoformat()
     return situation
 
 
