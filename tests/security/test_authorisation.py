@@ -52,6 +52,7 @@ PUBLIC_URLS = {
     "directory:search",
     "directory:provider",
     "directory:folder",
+    "directory:report",
     "search:index",
     "conversation:index",
     "conversation:questions_pdf",

@@ -33,6 +33,8 @@ logger = logging.getLogger("werkwijzer.ratelimit")
 DEFAULT_RATES: dict[str, str | None] = {
     # Vraag de specialist: questions asked, through the page and the API together.
     "questions-ask": "5/h",
+    # Verwijsgids: "Klopt er iets niet?" reports about an entry (each e-mails the editors).
+    "directory-report": "5/h",
     # New accounts and password-reset e-mails (each sends an e-mail).
     "register": "10/h",
     "password-reset": "5/h",

@@ -66,3 +66,23 @@ class SearchForm(forms.Form):
             specialisation=data.get("specialisation") or "",
             self_referral=bool(data.get("self_referral")),
         )
+
+
+class ErrorReportForm(forms.Form):
+    """ "Klopt er iets niet?": no account, the address only for an answer."""
+
+    message = forms.CharField(
+        label=_("What is not right?"),
+        help_text=_(
+            "For example a new address, a phone number that does not work, or someone who stopped."
+        ),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("Only if you want an answer. We delete your address after we answer."),
+        required=False,
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

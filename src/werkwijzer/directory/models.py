@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from werkwijzer.directory.choices import (
     FOLDER_KINDS,
@@ -211,3 +213,54 @@ def sync_search_rows(providers: list[Provider]) -> None:
 def _provider_saved(sender: type[Provider], instance: Provider, **kwargs: object) -> None:
     """Also on loaddata (a raw save that skips Provider.save)."""
     sync_search_rows([instance])
+
+
+class ErrorReport(models.Model):
+    """A reader's "Klopt er iets niet?" about one entry, for the editors' queue (/beheer/).
+
+    The e-mail address is optional and kept only until the editors answered or closed the
+    report (moderation.answer_report / close_report empty it)."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", pgettext_lazy("error report", "Open")
+        ANSWERED = "answered", pgettext_lazy("error report", "Answered")
+        CLOSED = "closed", pgettext_lazy("error report", "Closed")
+
+    provider = models.ForeignKey(
+        Provider,
+        on_delete=models.CASCADE,
+        related_name="error_reports",
+        verbose_name=_("directory entry"),
+    )
+    message = models.TextField(_("what is wrong"))
+    email = models.EmailField(_("e-mail for a reply"), blank=True)
+    wants_reply = models.BooleanField(_("asked for a reply"), default=False, editable=False)
+    language = models.CharField(
+        pgettext_lazy("error report", "language"), max_length=8, default="nl", editable=False
+    )
+    status = models.CharField(
+        pgettext_lazy("error report", "status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.OPEN,
+        db_index=True,
+    )
+    reply = models.TextField(pgettext_lazy("error report", "reply"), blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("handled by"),
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("reported mistake")
+        verbose_name_plural = _("reported mistakes")
+
+    def __str__(self) -> str:
+        return f"{self.provider.name}: {self.message[:60]}"

@@ -5,16 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
-from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_GET, require_http_methods
 
+from werkwijzer.core import access, ratelimit
 from werkwijzer.core.pdf import pdf_document
-from werkwijzer.directory import services
-from werkwijzer.directory.forms import SearchForm
+from werkwijzer.directory import reports, services
+from werkwijzer.directory.forms import ErrorReportForm, SearchForm
 from werkwijzer.directory.models import Provider
 from werkwijzer.directory.services import SearchResult, UnknownLocation, resolve_location
 
@@ -100,3 +102,32 @@ def folder_document(provider: Provider, request: HttpRequest) -> Document:
         request=request,
     )
     return pdf_document(html)
+
+
+@access.public("anyone may report a mistake in a public entry; no account, rate-limited")
+@require_http_methods(["GET", "POST"])
+def report_error(request: HttpRequest, pk: int) -> HttpResponse:
+    """ "Klopt er iets niet?": a short form that lands in the editors' queue."""
+    provider = _active_provider(pk)
+    form = ErrorReportForm(request.POST if request.method == "POST" else None)
+    retry_after = 0
+    if request.method == "POST" and form.is_valid():
+        try:
+            ratelimit.hit(reports.REPORT_SCOPE, request)
+        except ratelimit.RateLimited as error:
+            form.add_error(None, error.message)
+            retry_after = error.retry_after
+        else:
+            data = form.cleaned_data
+            reports.create_report(provider, data["message"], data["email"], get_language() or "")
+            if data["email"]:
+                text = gettext("Thank you. The editors look at it and send you an answer.")
+            else:
+                text = gettext("Thank you. The editors look at it.")
+            messages.success(request, text)
+            return redirect(provider.get_absolute_url())
+    context = {"provider": provider, "form": form}
+    response = render(request, "directory/report.html", context, status=429 if retry_after else 200)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
