@@ -476,7 +476,7 @@ class Plan:
         """The plan as UTF-8 JSON, with every cited source once under `sources`."""
         return orjson.dumps(
             {
-                "situation": self.situation,
+                "situation": self.situation.as_dict(),  # spells as {from, to}, as sent
                 "helpers": self.helpers,
                 "milestones": self.milestones,
                 "topics": self.topics,

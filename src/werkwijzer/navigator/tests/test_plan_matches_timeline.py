@@ -205,3 +205,16 @@ def test_the_form_with_an_earlier_spell_gives_the_shifted_dates(client):
     text = client.post(reverse("navigator:plan"), data).content.decode()
     assert "11 januari 2026" in text  # probleemanalyse: counted day 42
     assert 'name="earlier_sick_spells-1-from" value="2025-11-10"' in text  # change answers
+
+
+@pytest.mark.django_db
+def test_the_plan_json_gives_the_situation_back_as_it_was_sent(client):
+    body = plan_data("loondienst-vast", {"spells": [{"from": "2025-11-10", "to": "2025-12-14"}]},
+                     phase="behandeling")  # fmt: skip
+    answer = client.post("/api/v1/plan", body, content_type="application/json").json()
+    assert answer["situation"]["earlier_sick_spells"] == [
+        {"from": "2025-11-10", "to": "2025-12-14"}
+    ]
+    assert answer["route"] == "poortwachter"
+    again = client.post("/api/v1/plan", answer["situation"], content_type="application/json")
+    assert again.json()["milestones"] == answer["milestones"]
