@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.core.roles import is_professional, signed_in
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -60,12 +62,21 @@ _ITEMS = [
     ),
 ]
 
+
+def _professionals_and_visitors(user) -> bool:
+    """Visitors may be professionals who have not logged in yet; other accounts may not
+    use the page, so they do not see the link."""
+    return not signed_in(user) or is_professional(user)
+
+
 # For professionals, policy makers and researchers: in the footer and on the home page.
+# A fourth element, when there, says which users see the item.
 _PROFESSIONAL_ITEMS = [
     (
         _("Intercollegial consultation"),
         "questions:consultations",
         _("Ask a BACO or KAG about a case, without data that identify the person."),
+        _professionals_and_visitors,
     ),
     (
         _("Screening"),
@@ -100,7 +111,10 @@ def professional_navigation(request: HttpRequest) -> list[NavItem]:
 
 def _navigation(request: HttpRequest, entries: list) -> list[NavItem]:
     items = []
-    for label, name, description in entries:
+    user = getattr(request, "user", None)
+    for label, name, description, *shown_to in entries:
+        if shown_to and not shown_to[0](user):
+            continue
         try:
             url = reverse(name)
         except NoReverseMatch:
