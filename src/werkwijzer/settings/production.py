@@ -7,9 +7,9 @@ from werkwijzer.settings.env import env_bool, env_int
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SESSION_COOKIE_SECURE = True
 # The proxy and the orchestrator probe the app server directly over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^api/v1/live$", r"^api/v1/health$"]
+SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
