@@ -137,3 +137,34 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, seeded_live):
         problems += _overflows(page, own, username)
         context.close()
     assert not problems, "Pages wider than the phone:\n" + "\n".join(problems)
+
+
+def test_the_menu_folds_behind_a_button_on_a_phone(browser, live_server, seeded_live):
+    context = browser.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/")
+    wegwijzer = page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Wegwijzer"
+    )
+    assert not wegwijzer.is_visible()
+    page.get_by_text("Menu", exact=True).click()
+    assert wegwijzer.is_visible()
+    screenshot(page, "small-screens-menu-open-390")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.wait_for_function("document.querySelector('.site-nav__menu').open")
+    assert wegwijzer.is_visible() and not page.get_by_text("Menu", exact=True).is_visible()
+    context.close()
+
+
+def test_without_javascript_the_menu_stays_open_on_a_phone(browser, live_server, seeded_live):
+    context = browser.new_context(
+        base_url=live_server.url, locale="nl-NL", java_script_enabled=False
+    )
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/")
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    assert menu.get_by_role("link", name="Wegwijzer").is_visible()
+    screenshot(page, "small-screens-menu-without-js-390")
+    context.close()
