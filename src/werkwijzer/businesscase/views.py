@@ -17,6 +17,7 @@ from werkwijzer.businesscase.model.analysis import AnalysisResult, RunRequest, r
 from werkwijzer.businesscase.model.parameters import load_parameters
 from werkwijzer.businesscase.model.scenarios import load_scenarios
 from werkwijzer.businesscase.texts import GROUP_LABELS, OFFER_NOTES, SCENARIO_LABELS
+from werkwijzer.core.downloads import PUBLIC, download
 from werkwijzer.core.sources import sources
 
 
@@ -134,8 +135,7 @@ def csv_download(request: HttpRequest) -> HttpResponse:
     result = jobs.result_or_job(run) if jobs.is_heavy(run) else analyse(run)
     if not isinstance(result, AnalysisResult):  # still running: the page shows how far
         return redirect(f"{reverse('businesscase:index')}?{share_query(run)}")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="werkwijzer-businesscase.csv"'
+    response = download(b"", "text/csv; charset=utf-8", "werkwijzer-businesscase.csv", PUBLIC)
     writer = csv.writer(response)
     writer.writerows(result.csv_rows())
     return response

@@ -24,6 +24,8 @@ from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
+from werkwijzer.core.downloads import PERSONAL, Audience, download
+
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
@@ -93,11 +95,12 @@ def render_pdf(html: str) -> bytes:
 
 
 def pdf_response(
-    request: HttpRequest, template: str, context: dict[str, Any], filename: str
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    filename: str,
+    audience: Audience = PERSONAL,
 ) -> HttpResponse:
-    """A template as a PDF download; never cached, since many hold personal details."""
+    """A template as a PDF download; personal unless said otherwise (see core.downloads)."""
     html = render_to_string(template, context, request=request)
-    response = HttpResponse(render_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return download(render_pdf(html), "application/pdf", filename, audience)

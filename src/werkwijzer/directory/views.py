@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from werkwijzer.core import access, ratelimit
+from werkwijzer.core.downloads import PUBLIC, download
 from werkwijzer.core.pdf import pdf_document
 from werkwijzer.directory import reports, services
 from werkwijzer.directory.forms import ErrorReportForm, SearchForm
@@ -88,10 +89,8 @@ def provider_folder(request: HttpRequest, pk: int) -> HttpResponse:
     if not provider.has_folder:
         raise Http404
     pdf = folder_document(provider, request).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
     filename = f"baco-folder-{slugify(provider.name) or provider.pk}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
+    return download(pdf, "application/pdf", filename, PUBLIC, inline=True)
 
 
 def folder_document(provider: Provider, request: HttpRequest) -> Document:

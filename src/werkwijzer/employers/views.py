@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from werkwijzer.conversation.content import document, localise
+from werkwijzer.core.downloads import PUBLIC, download
 from werkwijzer.core.pdf import pdf_response
 from werkwijzer.core.sources import sources
 from werkwijzer.employers.documents import template_docx
@@ -58,7 +59,6 @@ def template_download(request: HttpRequest, slug: str, kind: str) -> HttpRespons
             "employers/pdf/template.html",
             {"template": template, "footer": _footer()},
             f"{slug}.pdf",
+            PUBLIC,
         )
-    response = HttpResponse(template_docx(template, _footer()), content_type=DOCX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{slug}.docx"'
-    return response
+    return download(template_docx(template, _footer()), DOCX_TYPE, f"{slug}.docx", PUBLIC)

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
+from werkwijzer.core.downloads import PERSONAL, download
 from werkwijzer.core.pdf import render_pdf
 from werkwijzer.navigator.forms import questions, situation_data
 from werkwijzer.navigator.labels import party_labels
@@ -78,18 +79,12 @@ def plan_output(request: HttpRequest, output: str) -> HttpResponse:
     plan = make_plan(situation, today=today, screening_answers=screening_answers(request.session))
     if output == "json":
         body = json.dumps(plan.as_dict(), ensure_ascii=False, indent=2)
-        response = HttpResponse(body, content_type="application/json; charset=utf-8")
-        filename = "werkwijzer-plan.json"
-    elif output == "ics":
+        return download(body, "application/json; charset=utf-8", "werkwijzer-plan.json", PERSONAL)
+    if output == "ics":
         # The timeline's calendar: the same milestones, with every party's tasks.
         route = route_for(route_input(situation), language=situation.language, today=today)
-        response = HttpResponse(route_to_ics(route), content_type="text/calendar; charset=utf-8")
-        filename = "werkwijzer-plan.ics"
-    else:
-        context = {**_plan_context(plan), "printing": True}
-        html = render_to_string("navigator/plan_print.html", context, request)
-        response = HttpResponse(render_pdf(html), content_type="application/pdf")
-        filename = "werkwijzer-plan.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
-    return response
+        ics = route_to_ics(route)
+        return download(ics, "text/calendar; charset=utf-8", "werkwijzer-plan.ics", PERSONAL)
+    context = {**_plan_context(plan), "printing": True}
+    html = render_to_string("navigator/plan_print.html", context, request)
+    return download(render_pdf(html), "application/pdf", "werkwijzer-plan.pdf", PERSONAL)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from werkwijzer.core import access
+from werkwijzer.core.downloads import PERSONAL, streamed_download
 from werkwijzer.outcomes import export, hooks
 from werkwijzer.outcomes.dashboard import DashboardFilters, build_dashboard
 from werkwijzer.outcomes.forms import ProfileForm, QuestionnaireForm
@@ -107,6 +108,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @require_GET
 def research_export(request: HttpRequest) -> StreamingHttpResponse:
     hooks.record_access(request.user, "research-export")
-    response = StreamingHttpResponse(export.rows_as_csv(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="werkwijzer-uitkomsten.csv"'
-    return response
+    return streamed_download(
+        export.rows_as_csv(), "text/csv; charset=utf-8", "werkwijzer-uitkomsten.csv", PERSONAL
+    )

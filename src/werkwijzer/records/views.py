@@ -13,12 +13,13 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from werkwijzer.core import access
+from werkwijzer.core.downloads import PERSONAL, download, streamed_download
 from werkwijzer.records import audit, consents, fhir, presentation, sections, services
 from werkwijzer.records.export import CSV_HEADER, csv_rows, search_events
 from werkwijzer.records.forms import AuditSearchForm, GiveConsentForm, WorkDataForm
@@ -145,10 +146,9 @@ def fhir_download(request: HttpRequest) -> HttpResponse:
         resource=data if data is not None else f"records.WorkData:user-{request.user.pk}",
         reason="owner",
     )
-    response = HttpResponse(body, content_type="application/fhir+json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="werkwijzer-arbeidsgegevens.json"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return download(
+        body, "application/fhir+json; charset=utf-8", "werkwijzer-arbeidsgegevens.json", PERSONAL
+    )
 
 
 @access.guard(access.PROFESSIONAL)
@@ -246,7 +246,4 @@ def privacy_export(request: HttpRequest) -> HttpResponse:
     )
     writer = csv.writer(_Echo())
     rows = (writer.writerow(row) for row in [CSV_HEADER, *csv_rows(subject=subject, actor=actor)])
-    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="werkwijzer-auditlog.csv"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return streamed_download(rows, "text/csv; charset=utf-8", "werkwijzer-auditlog.csv", PERSONAL)

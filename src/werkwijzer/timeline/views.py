@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from werkwijzer.core.downloads import PERSONAL, download
 from werkwijzer.core.sources import sources
 from werkwijzer.timeline.forms import TimelineForm
 from werkwijzer.timeline.ics import route_to_ics
@@ -96,7 +97,6 @@ def export_ics(request: HttpRequest) -> HttpResponse:
     form = TimelineForm(request.POST if request.method == "POST" else request.GET)
     if not form.is_valid() or form.route is None:
         return render(request, "timeline/index.html", {"form": form, "ics_error": True}, status=422)
-    response = HttpResponse(route_to_ics(form.route), content_type="text/calendar; charset=utf-8")
+    # The calendar holds the person's own sick-leave dates: personal.
     filename = _("werkwijzer-timeline") + ".ics"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return download(route_to_ics(form.route), "text/calendar; charset=utf-8", filename, PERSONAL)
