@@ -53,6 +53,7 @@ PUBLIC_URLS = {
     "directory:provider",
     "directory:folder",
     "directory:report",
+    "directory:signup",
     "search:index",
     "conversation:index",
     "conversation:questions_pdf",
@@ -90,6 +91,8 @@ POOL_ACCESS = {
     "questions:faq_edit": {"editor"},
     # Intercollegial consultations (without identifying data) are open to every BACO/KAG.
     "questions:consultation": {"professional:baco", "professional:kag"},
+    # Any professional may claim any public entry; an editor decides (directory.moderation).
+    "directory:claim": {"professional"},
 }
 
 PROFESSIONS = [
@@ -189,6 +192,17 @@ def build_world() -> World:
         q.Consultation.objects.create(asked_by=victim_baco, subject="Zzoverleg")
 
     _try(world, "questions", questions)
+
+    def directory():
+        from werkwijzer.directory import moderation
+        from werkwijzer.directory.factories import ProviderFactory
+        from werkwijzer.directory.models import Ownership
+
+        owned = ProviderFactory(kinds=["baco"], name="Eigen vermelding")
+        Ownership.objects.create(provider=owned, user=victim_baco)
+        moderation.submit_change(victim_baco, owned, {"name": "Zzoccupation"}, "")
+
+    _try(world, "directory", directory)
 
     # Every pk of every werkwijzer object that now exists belongs to someone else.
     for model in apps.get_models():
@@ -427,3 +441,43 @@ def test_an_employer_never_receives_medical_fields():
     assert not failures, "\n".join(failures[:50])
     if not any(note.startswith("care") for note in world.skipped):
         assert seen_report, "the released employer report was not reachable: the walk is blind"
+
+
+def test_a_professional_changes_only_entries_they_own():
+    """The directory's owner pages (issue 17): the owner gets in, every other account
+    (another professional, an editor, an admin) gets no 2xx, reading or writing, and no
+    proposal is made for them."""
+    from werkwijzer.directory.factories import ProviderFactory
+    from werkwijzer.directory.models import Ownership, Postcode, Proposal
+
+    Postcode.objects.create(pc4="3511", lat=52.09, lon=5.12, municipality="Utrecht")
+    owner = make_user("professional", profession="baco")
+    entry = ProviderFactory(kinds=["baco"], name="Eigen vermelding")
+    Ownership.objects.create(provider=entry, user=owner)
+    pending = Proposal.objects.create(kind="claim", provider=entry, proposed_by=owner)
+    edit = reverse("directory:edit", args=[entry.pk])
+    withdraw = reverse("directory:withdraw", args=[pending.pk])
+    form = {"name": "Overgenomen", "kinds": ["baco"], "work_setting": "own-practice"}
+    form |= {"postcode": entry.postcode}
+    by_role = clients()
+    failures = []
+    for role, client in by_role.items():
+        for method, url, data in (
+            ("get", edit, None),
+            ("post", edit, form),
+            ("post", withdraw, {}),
+        ):
+            response = getattr(client, method)(url, data) if data is not None else client.get(url)
+            if 200 <= response.status_code < 300 or response.status_code >= 500:
+                failures.append(f"{role} {method.upper()} {url} -> {response.status_code}")
+    assert not failures, "\n".join(failures)
+    assert Proposal.objects.filter(kind="change").count() == 0
+    entry.refresh_from_db()
+    assert entry.name == "Eigen vermelding"
+    assert Proposal.objects.get(pk=pending.pk).status == "pending"
+
+    mine = Client()
+    force_login_verified(mine, owner)
+    assert mine.get(edit).status_code == 200
+    assert mine.post(edit, form).status_code == 302
+    assert Proposal.objects.filter(kind="change", proposed_by=owner).count() == 1

@@ -8,13 +8,22 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from werkwijzer.core import roles
-from werkwijzer.directory import admin_import, reports
-from werkwijzer.directory.models import ErrorReport, Postcode, Provider, stale_before
+from werkwijzer.directory import admin_import, moderation, reports
+from werkwijzer.directory.models import (
+    ErrorReport,
+    Postcode,
+    ProfessionalProfile,
+    Proposal,
+    Provider,
+    ProviderChange,
+    stale_before,
+)
+from werkwijzer.directory.registers import LOOKUP_URLS
 from werkwijzer.directory.transfer import COLUMNS
 
 
@@ -104,7 +113,13 @@ class ProviderAdmin(EditorAccess, admin.ModelAdmin):
     )
     list_filter = (VerificationFilter, "active", "work_setting", "self_referral")
     search_fields = ("name", "organisation", "city", "postcode", "external_id")
-    readonly_fields = ("updated_at", "verification_reminded_on")
+    readonly_fields = (
+        "updated_at",
+        "verification_reminded_on",
+        "is_demo",
+        "owners",
+        "history_list",
+    )
     actions = ("mark_verified",)
     fieldsets = (
         (None, {"fields": ("external_id", "name", "organisation", "kinds", "work_setting")}),
@@ -118,6 +133,11 @@ class ProviderAdmin(EditorAccess, admin.ModelAdmin):
                     "specialisations",
                     "self_referral",
                     "intercollegial_consultation",
+                    "how_to_refer",
+                    "consultation_hours",
+                    "video_consults",
+                    "other_locations",
+                    "payers",
                     "costs_note",
                 )
             },
@@ -130,10 +150,12 @@ class ProviderAdmin(EditorAccess, admin.ModelAdmin):
                     "verified_by",
                     "verification_reminded_on",
                     "active",
+                    "is_demo",
                     "updated_at",
                 )
             },
         ),
+        (_("Owners and history"), {"fields": ("owners", "history_list")}),
     )
 
     def get_urls(self) -> list[URLPattern]:
@@ -161,12 +183,57 @@ class ProviderAdmin(EditorAccess, admin.ModelAdmin):
     def needs_verification(self, provider: Provider) -> bool:
         return provider.is_stale
 
+    @admin.display(description=_("owners"))
+    def owners(self, provider: Provider) -> str:
+        names = [moderation.who(o.user) for o in provider.ownerships.select_related("user")]
+        return ", ".join(names) or "–"
+
+    @admin.display(description=_("history of the entry"))
+    def history_list(self, provider: Provider) -> str:
+        rows = provider.history.all()[:30]
+        return (
+            format_html_join(
+                "",
+                "<p>{} · {} · {}: {}</p>",
+                (
+                    (
+                        f"{row.at:%Y-%m-%d %H:%M}",
+                        row.get_action_display(),
+                        row.by_label or "–",
+                        ", ".join(row.changes) or "–",
+                    )
+                    for row in rows
+                ),
+            )
+            or "–"
+        )
+
+    def save_model(self, request: HttpRequest, obj: Provider, form, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # The history keeps the editors' own changes too (as text: dates are no JSON).
+        changes = {
+            name: [str(form.initial.get(name, "")), str(form.cleaned_data.get(name, ""))]
+            for name in form.changed_data
+        }
+        action = ProviderChange.Action.CHANGED if change else ProviderChange.Action.CREATED
+        if changes or not change:
+            moderation.record(obj, action, changes, by=request.user)
+
     @admin.action(description=_("Mark as verified today"))
     def mark_verified(self, request: HttpRequest, queryset: QuerySet) -> None:
-        who = request.user.get_full_name() or request.user.get_username()
-        count = queryset.update(
-            verified_on=timezone.localdate(), verified_by=who, updated_at=timezone.now()
+        who = moderation.who(request.user)
+        today = timezone.localdate()
+        ProviderChange.objects.bulk_create(
+            ProviderChange(
+                provider=provider,
+                action=ProviderChange.Action.VERIFIED,
+                changes={"verified_on": [str(provider.verified_on or ""), today.isoformat()]},
+                by=request.user,
+                by_label=who,
+            )
+            for provider in queryset.only("pk", "verified_on")
         )
+        count = queryset.update(verified_on=today, verified_by=who, updated_at=timezone.now())
         message = ngettext(
             "%(count)d provider marked as verified.",
             "%(count)d providers marked as verified.",
@@ -280,3 +347,139 @@ class ErrorReportAdmin(EditorAccess, admin.ModelAdmin):
             reports.close_report(obj, request.user)
         else:
             obj.save(update_fields=["reply"])
+
+
+class ProposalForm(forms.ModelForm):
+    """The editor's decision on a claim, a new entry or a change."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("keep", _("Decide later")),
+            ("approve", _("Approve: the entry changes now and counts as checked today")),
+            ("return", _("Send back with a reason")),
+        ],
+        initial="keep",
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Proposal
+        fields = ("reason",)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("decision") == "return" and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why, so the professional can put it right."))
+        return data
+
+
+@admin.register(Proposal)
+class ProposalAdmin(EditorAccess, admin.ModelAdmin):
+    """The one moderation queue: claims, new entries and changes, with the difference."""
+
+    form = ProposalForm
+    list_display = ("__str__", "kind", "status", "proposed_by", "created_at")
+    list_filter = ("status", "kind")
+    search_fields = ("provider__name", "proposed_by__email", "proposed_by__last_name", "note")
+    decided_fields = ("status", "decided_by", "decided_at")
+    readonly_fields = (
+        "kind",
+        "entry",
+        "proposer",
+        "note",
+        "differences",
+        "created_at",
+        *decided_fields,
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # proposals come from professionals only
+
+    def get_fields(self, request: HttpRequest, obj: Proposal | None = None):
+        if obj is not None and not obj.is_pending:
+            return (*self.readonly_fields, "reason")
+        return (*self.readonly_fields, "decision", "reason")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Proposal | None = None):
+        if obj is not None and not obj.is_pending:
+            return (*self.readonly_fields, "reason")
+        return self.readonly_fields
+
+    @admin.display(description=_("entry"))
+    def entry(self, proposal: Proposal) -> str:
+        if proposal.provider is None:
+            return _("(new)")
+        provider = proposal.provider
+        change = reverse("admin:directory_provider_change", args=[provider.pk])
+        return format_html(
+            '{} · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            provider,
+            provider.get_absolute_url(),
+            _("public page"),
+            change,
+            _("change the entry"),
+        )
+
+    @admin.display(description=_("proposed by"))
+    def proposer(self, proposal: Proposal) -> str:
+        user = proposal.proposed_by
+        profile = ProfessionalProfile.objects.filter(user=user).first()
+        if profile is None:
+            return format_html("{} · {}", moderation.who(user), user.email)
+        checked = _("checked") if profile.checked_at else _("not checked yet: look it up")
+        return format_html(
+            '{} · {} · {}: {} {} (<a href="{}" rel="noopener">{}</a>) · {}',
+            moderation.who(user),
+            user.email,
+            profile.get_kind_display(),
+            profile.get_register_display(),
+            profile.number,
+            LOOKUP_URLS[profile.register],
+            _("look up"),
+            checked,
+        )
+
+    @admin.display(description=_("difference"))
+    def differences(self, proposal: Proposal) -> str:
+        rows = moderation.diff_rows(proposal)
+        if proposal.kind == Proposal.Kind.CLAIM:
+            return _(
+                "A claim: the entry does not change. Check that it belongs to this professional."
+            )
+        if not rows:
+            return _("No differences: the professional says the entry is still right.")
+        body = format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td>{}</td><td><strong>{}</strong></td></tr>',
+            ((label, now, new) for label, now, new, _changed in rows),
+        )
+        return format_html(
+            '<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
+            '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+            pgettext_lazy("difference", "field"),
+            pgettext_lazy("difference", "now"),
+            pgettext_lazy("difference", "proposed"),
+            body,
+        )
+
+    def save_model(self, request: HttpRequest, obj: Proposal, form, change: bool) -> None:
+        decision = form.cleaned_data.get("decision")
+        if decision == "approve":
+            moderation.approve(obj, request.user)
+            self.message_user(request, _("Approved: the entry is updated."), messages.SUCCESS)
+        elif decision == "return":
+            moderation.send_back(obj, request.user, obj.reason)
+            self.message_user(request, _("Sent back to the professional."), messages.SUCCESS)
+        # "keep": nothing is stored; the reason field is only used when sending back.
+
+
+@admin.register(ProfessionalProfile)
+class ProfessionalProfileAdmin(EditorAccess, admin.ModelAdmin):
+    list_display = ("user", "kind", "register", "number", "is_organisation", "checked_at")
+    list_filter = ("register", "is_organisation", "kind")
+    search_fields = ("user__email", "user__last_name", "number")
+    readonly_fields = ("user", "created_at", "checked_by", "checked_at")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

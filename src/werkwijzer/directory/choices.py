@@ -72,3 +72,51 @@ def labels_in_order(choices: list[tuple[str, object]], values: list[str]) -> lis
     ordered = sorted(values, key=lambda value: (position.get(value, len(position)), value))
     labels = dict(choices)
     return [str(labels.get(value, value)) for value in ordered]
+
+
+# Who pays (an entry may name several); the free text costs_note says how much.
+PAYER_CHOICES = [
+    ("werkgever", _("The employer")),
+    ("basisverzekering", _("Basic health insurance")),
+    ("aanvullende-verzekering", _("Supplementary health insurance")),
+    ("uwv", _("UWV")),
+    ("gemeente", _("The municipality")),
+    ("aov-verzekeraar", _("Disability insurer (AOV)")),
+    ("zelf", _("You pay yourself")),
+    ("gratis", _("Free of charge")),
+]
+
+
+class Register(models.TextChoices):
+    """The registers whose numbers professionals sign up with (checked for form only:
+    an editor looks the number up before an entry goes live)."""
+
+    BIG = "big", _("BIG register (11 digits)")
+    AGB = "agb", _("AGB code (8 digits)")
+    KVK = "kvk", _("KvK number, Chamber of Commerce (8 digits)")
+
+
+REGISTER_DIGITS = {Register.BIG: 11, Register.AGB: 8, Register.KVK: 8}
+
+# The kinds of helper that can sign up, with the registers that fit each profession.
+SIGNUP_REGISTERS: dict[str, tuple[str, ...]] = {
+    "baco": (Register.BIG,),
+    "kag": (Register.BIG,),
+    "bedrijfsarts": (Register.BIG,),
+    "arbeidsdeskundige": (Register.KVK,),
+    "re-integratiecoach": (Register.KVK,),
+    "jobcoach": (Register.KVK,),
+    "bedrijfsmaatschappelijk-werker": (Register.AGB, Register.KVK),
+    "maatschappelijk-werker": (Register.AGB, Register.KVK),
+    "ondersteuningsconsulent-oncologie": (Register.BIG, Register.AGB),
+    "ergotherapeut": (Register.AGB, Register.KVK),
+    "fysiotherapeut-oncologie": (Register.BIG, Register.AGB),
+    "psycholoog": (Register.BIG, Register.AGB),
+    "psycho-oncologisch-centrum": (Register.KVK, Register.AGB),
+    "ipso-centrum": (Register.KVK,),
+}
+# An organisation (a practice, a bureau, a centre) signs up with its KvK number or the
+# AGB code of the care organisation.
+ORGANISATION_REGISTERS = (Register.KVK, Register.AGB)
+# Kinds that are always an organisation, never one person.
+ORGANISATION_KINDS = frozenset({"psycho-oncologisch-centrum", "ipso-centrum"})

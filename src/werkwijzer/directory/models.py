@@ -17,7 +17,9 @@ from werkwijzer.directory.choices import (
     FOLDER_KINDS,
     KIND_CHOICES,
     LANGUAGE_CHOICES,
+    PAYER_CHOICES,
     SPECIALISATION_CHOICES,
+    Register,
     WorkSetting,
     labels_in_order,
 )
@@ -97,6 +99,19 @@ class Provider(models.Model):
         _("accepts consultation requests from colleagues"), default=False
     )
     costs_note = models.TextField(_("costs"), blank=True)
+    payers = TagListField(_("who pays"), choices=PAYER_CHOICES)
+    how_to_refer = models.TextField(
+        _("how to refer"),
+        blank=True,
+        help_text=_("What a referrer or the person does to get an appointment."),
+    )
+    consultation_hours = models.TextField(_("consultation hours"), blank=True)
+    video_consults = models.BooleanField(_("video consultations possible"), default=False)
+    other_locations = models.TextField(
+        _("other locations"),
+        blank=True,
+        help_text=_("Other places where this provider sees people, one per line."),
+    )
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
     verified_by = models.CharField(_("verified by"), max_length=200, blank=True)
     # When the yearly reminder to check this entry went out (directory.tasks).
@@ -152,6 +167,14 @@ class Provider(models.Model):
     @property
     def specialisation_labels(self) -> list[str]:
         return labels_in_order(SPECIALISATION_CHOICES, self.specialisations)
+
+    @property
+    def payer_labels(self) -> list[str]:
+        return labels_in_order(PAYER_CHOICES, self.payers)
+
+    @property
+    def other_location_lines(self) -> list[str]:
+        return [line.strip() for line in self.other_locations.splitlines() if line.strip()]
 
 
 class ProviderKindLocation(models.Model):
@@ -264,3 +287,179 @@ class ErrorReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.provider.name}: {self.message[:60]}"
+
+
+class ProfessionalProfile(models.Model):
+    """What a professional or organisation said at sign-up: the kind of helper and the
+    registration number (checked for form; an editor checks it in the register)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="directory_profile",
+        verbose_name=_("account"),
+    )
+    kind = models.CharField(_("kind of helper"), max_length=64, choices=KIND_CHOICES)
+    is_organisation = models.BooleanField(_("organisation"), default=False)
+    register = models.CharField(
+        pgettext_lazy("registration", "register"), max_length=8, choices=Register.choices
+    )
+    number = models.CharField(_("registration number"), max_length=16)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registration checked by"),
+    )
+    checked_at = models.DateTimeField(_("registration checked at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("signed up at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("professional's sign-up")
+        verbose_name_plural = _("professionals' sign-ups")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_register_display()} {self.number})"
+
+
+class Ownership(models.Model):
+    """A professional or organisation keeps this entry (after an editor approved it)."""
+
+    provider = models.ForeignKey(
+        Provider, on_delete=models.CASCADE, related_name="ownerships", verbose_name=_("entry")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="directory_ownerships",
+        verbose_name=_("account"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    since = models.DateTimeField(_("owner since"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("owner of an entry")
+        verbose_name_plural = _("owners of entries")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "user"], name="directory_one_ownership")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.provider}"
+
+
+class Proposal(models.Model):
+    """A claim, a new entry or a change: nothing goes live before an editor approves it.
+
+    `data` holds the proposed values (the fields of moderation.EDITABLE_FIELDS) as JSON;
+    the queue in /beheer/ shows them next to the entry's current values."""
+
+    class Kind(models.TextChoices):
+        CLAIM = "claim", _("Claim an entry")
+        NEW = "new", _("New entry")
+        CHANGE = "change", _("Change of an entry")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an editor")
+        APPROVED = "approved", pgettext_lazy("proposal", "Approved")
+        RETURNED = "returned", pgettext_lazy("proposal", "Sent back")
+        WITHDRAWN = "withdrawn", pgettext_lazy("proposal", "Withdrawn")
+
+    kind = models.CharField(_("kind of proposal"), max_length=16, choices=Kind.choices)
+    status = models.CharField(
+        pgettext_lazy("proposal", "status"),
+        max_length=16,
+        choices=Status.choices,
+        default=Status.PENDING,
+        db_index=True,
+    )
+    provider = models.ForeignKey(
+        Provider,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("entry"),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="directory_proposals",
+        verbose_name=_("proposed by"),
+    )
+    data = models.JSONField(_("proposed values"), default=dict, blank=True)
+    note = models.TextField(_("note for the editors"), blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals (moderation queue)")
+
+    def __str__(self) -> str:
+        name = self.provider.name if self.provider else self.data.get("name", "")
+        return f"{self.get_kind_display()}: {name}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+
+class ProviderChange(models.Model):
+    """The history of an entry: who changed what, when, and how (kept for good)."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", pgettext_lazy("entry history", "Created")
+        CHANGED = "changed", pgettext_lazy("entry history", "Changed")
+        VERIFIED = "verified", pgettext_lazy("entry history", "Verified")
+        OWNER = "owner", _("New owner")
+        IMPORTED = "imported", pgettext_lazy("entry history", "Imported")
+        GONE_FROM_SOURCE = "gone", _("No longer in the source")
+
+    provider = models.ForeignKey(
+        Provider, on_delete=models.CASCADE, related_name="history", verbose_name=_("entry")
+    )
+    action = models.CharField(_("what happened"), max_length=16, choices=Action.choices)
+    changes = models.JSONField(pgettext_lazy("entry history", "changes"), default=dict, blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=pgettext_lazy("entry history", "by"),
+    )
+    by_label = models.CharField(_("by (name)"), max_length=200, blank=True)
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    at = models.DateTimeField(
+        pgettext_lazy("entry history", "when"), auto_now_add=True, db_index=True
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("change of an entry")
+        verbose_name_plural = _("history of the entries")
+
+    def __str__(self) -> str:
+        return f"{self.provider_id} {self.action} {self.at:%Y-%m-%d}"

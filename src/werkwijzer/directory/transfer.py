@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from werkwijzer.directory.choices import (
     KIND_CHOICES,
     LANGUAGE_CHOICES,
+    PAYER_CHOICES,
     SPECIALISATION_CHOICES,
     WorkSetting,
 )
@@ -50,13 +51,18 @@ COLUMNS = (
     "self_referral",
     "intercollegial_consultation",
     "costs_note",
+    "payers",
+    "how_to_refer",
+    "consultation_hours",
+    "video_consults",
+    "other_locations",
     "verified_on",
     "verified_by",
     "active",
 )
 REQUIRED_COLUMNS = ("external_id", "name", "kinds", "work_setting", "postcode")
-LIST_COLUMNS = ("kinds", "languages", "specialisations")
-BOOLEAN_COLUMNS = ("self_referral", "intercollegial_consultation", "active")
+LIST_COLUMNS = ("kinds", "languages", "specialisations", "payers")
+BOOLEAN_COLUMNS = ("self_referral", "intercollegial_consultation", "video_consults", "active")
 LIST_SEPARATOR = "|"
 MAX_FILE_BYTES = 100 * 1024 * 1024
 BATCH_SIZE = 500
@@ -156,6 +162,11 @@ class ProviderRowForm(forms.Form):
     self_referral = _Boolean(default=False)
     intercollegial_consultation = _Boolean(default=False)
     costs_note = forms.CharField(max_length=2000, required=False)
+    payers = _SlugList(choices=PAYER_CHOICES, required=False)
+    how_to_refer = forms.CharField(max_length=2000, required=False)
+    consultation_hours = forms.CharField(max_length=1000, required=False)
+    video_consults = _Boolean(default=False)
+    other_locations = forms.CharField(max_length=2000, required=False)
     verified_on = forms.DateField(required=False, input_formats=["%Y-%m-%d"])
     verified_by = forms.CharField(max_length=200, required=False)
     active = _Boolean(default=True)
@@ -202,7 +213,17 @@ def _cell(value: Any) -> Any:
 
 def _model_values(data: dict[str, Any]) -> dict[str, Any]:
     values = {column: data[column] for column in COLUMNS if column != "external_id"}
-    for column in ("organisation", "street", "phone", "email", "website", "costs_note"):
+    for column in (
+        "organisation",
+        "street",
+        "phone",
+        "email",
+        "website",
+        "costs_note",
+        "how_to_refer",
+        "consultation_hours",
+        "other_locations",
+    ):
         values[column] = values[column] or ""
     values["verified_by"] = values["verified_by"] or ""
     values["pc4"] = data["postcode"][:4]

@@ -9,14 +9,15 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from werkwijzer.core import access, ratelimit
+from werkwijzer.core import access, ratelimit, roles
 from werkwijzer.core.downloads import PUBLIC, download
 from werkwijzer.core.pdf import pdf_document
-from werkwijzer.directory import reports, services
+from werkwijzer.directory import moderation, reports, services
 from werkwijzer.directory.forms import ErrorReportForm, SearchForm
 from werkwijzer.directory.models import Provider
 from werkwijzer.directory.services import SearchResult, UnknownLocation, resolve_location
@@ -54,6 +55,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "map_enabled": bool(settings.WERKWIJZER_TILE_URL),
         # A new site starts with an empty guide: the page explains how it gets filled.
         "empty_guide": not Provider.objects.active().exists(),
+        "signup_url": reverse("directory:signup"),
     }
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
         try:
@@ -79,7 +81,10 @@ def _active_provider(pk: int) -> Provider:
 @require_GET
 def provider_detail(request: HttpRequest, pk: int) -> HttpResponse:
     provider = _active_provider(pk)
-    return render(request, "directory/provider.html", {"provider": provider})
+    # Only a professional can own an entry; other visitors cost no query here.
+    is_owner = roles.is_professional(request.user) and moderation.owns(request.user, provider)
+    context = {"provider": provider, "is_owner": is_owner}
+    return render(request, "directory/provider.html", context)
 
 
 @require_GET
