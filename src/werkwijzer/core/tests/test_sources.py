@@ -21,23 +21,29 @@ PENDING_PAGES = {
     "actieplan-werk-en-kanker-2025",
     "arboportaal-bedrijfsarts",
     "arboportaal-verzuim",
-    "aya-zorgnetwerk",
     "baco-platform-jaarverslag",
     "cbs-lonen",
     "iknl-lastmeter",
     "iknl-nkr",
     "nfk-patientenorganisaties",
-    "pharos-gezondheidsvaardigheden",
-    "uwv-jobcoach",
     "uwv-maximumdagloon",
-    "uwv-no-riskpolis",
     "zorgmodel-kag",
+}
+
+# Addresses with one path part that names no document but that a person read and found to
+# be the page that says it, not a section (the site keeps its pages one level deep).
+# Add an address only after reading the page; a section page never belongs here.
+ONE_PART_PAGES = {
+    "https://ayazorgnetwerk.nl/over-aya-zorgnetwerk/",
 }
 
 
 def points_at_a_page(url: str) -> bool:
     """More than a homepage or one section: two path parts, a query, a DOI, or one part
-    that names a document (wetten.overheid.nl/jci1.3:c:..., a .html or .pdf file)."""
+    that names a document (wetten.overheid.nl/jci1.3:c:..., a .html or .pdf file), or an
+    address in ONE_PART_PAGES."""
+    if url in ONE_PART_PAGES:
+        return True
     parsed = urlparse(url)
     parts = [part for part in parsed.path.split("/") if part]
     if parsed.netloc == "doi.org" or parsed.query or len(parts) >= 2:
@@ -54,6 +60,8 @@ def points_at_a_page(url: str) -> bool:
         ("https://doi.org/10.1001/jama.2009.187", True),
         ("https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=9", True),
         ("https://zoek.officielebekendmakingen.nl/stcrt-2007-140-p33-SC81458.html", True),
+        ("https://ayazorgnetwerk.nl/over-aya-zorgnetwerk/", True),
+        ("https://ayazorgnetwerk.nl/", False),
     ],
 )
 def test_a_homepage_is_not_a_page(url, page):
