@@ -37,7 +37,14 @@ def _situation_or_form(request: HttpRequest) -> Situation | HttpResponse:
     try:
         return parse_situation(data)
     except InvalidSituation as invalid:
-        context = {"questions": questions(data, invalid.problems), "problems": invalid.problems}
+        asked = questions(data, invalid.problems)
+        errors = [
+            {"target": question.name, "label": question.label, "message": question.error}
+            for group in asked.values()
+            for question in group
+            if question.error
+        ]
+        context = {"questions": asked, "problems": invalid.problems, "errors": errors}
         return render(request, "navigator/start.html", context)
 
 

@@ -40,6 +40,8 @@ def route_fields(draw: st.DrawFn, employment: str, sick_since: dt.date | None) -
     contract_end = draw(st.none() | st.dates(EARLIEST_DATE, dt.date(2030, 12, 31)))
     if employment == "werkzoekend" and contract_end and sick_since and contract_end >= sick_since:
         contract_end = sick_since - dt.timedelta(days=draw(st.integers(1, 60)))
+        if contract_end < EARLIEST_DATE:  # sick on the first day we accept: no end before it
+            contract_end = None
     fields["contract_end"] = contract_end.isoformat() if contract_end else None
     if employment == "uitzendkracht":
         fields["agency_clause"] = draw(st.sampled_from([None, True, False]))
