@@ -91,9 +91,16 @@ def test_search_works_without_javascript(page_without_js):
 
 
 def test_out_of_date_entry_shows_a_notice(page):
-    from werkwijzer.directory.models import Provider
+    from werkwijzer.directory.models import Provider, out_of_plan_before
 
-    stale = Provider.objects.active().stale().order_by("external_id").first()
+    # Over a year, under 18 months (older ones say they are left out of the plan).
+    stale = (
+        Provider.objects.active()
+        .stale()
+        .filter(checked_on__gte=out_of_plan_before())
+        .order_by("external_id")
+        .first()
+    )
     page.goto(stale.get_absolute_url())
     notice = page.locator(".utrecht-alert--warning")
     assert "meer dan een jaar geleden" in notice.inner_text()

@@ -21,6 +21,9 @@ from werkwijzer.directory.models import (
     Proposal,
     Provider,
     ProviderChange,
+    ProviderKindLocation,
+    hidden_before,
+    out_of_plan_before,
     stale_before,
 )
 from werkwijzer.directory.registers import LOOKUP_URLS
@@ -56,12 +59,18 @@ class VerificationFilter(admin.SimpleListFilter):
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list:
         return [
             ("stale", _("Older than 12 months or never verified")),
+            ("out-of-plan", _("Older than 18 months: marked, not in personal plans")),
+            ("hidden", _("Older than 24 months: hidden until verified")),
             ("current", _("Verified in the last 12 months")),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         if self.value() == "stale":
             return queryset.stale()
+        if self.value() == "out-of-plan":
+            return queryset.filter(checked_on__lt=out_of_plan_before())
+        if self.value() == "hidden":
+            return queryset.filter(checked_on__lt=hidden_before())
         if self.value() == "current":
             return queryset.filter(verified_on__gte=stale_before())
         return queryset
@@ -233,7 +242,11 @@ class ProviderAdmin(EditorAccess, admin.ModelAdmin):
             )
             for provider in queryset.only("pk", "verified_on")
         )
-        count = queryset.update(verified_on=today, verified_by=who, updated_at=timezone.now())
+        count = queryset.update(
+            verified_on=today, verified_by=who, checked_on=today, updated_at=timezone.now()
+        )
+        # update() skips save(): the search rows carry the date too (the 18/24 month rules).
+        ProviderKindLocation.objects.filter(provider__in=queryset).update(checked_on=today)
         message = ngettext(
             "%(count)d provider marked as verified.",
             "%(count)d providers marked as verified.",

@@ -76,6 +76,9 @@ class ProviderSummary(Schema):
     distance_km: float
     self_referral: bool
     stale: bool = Field(..., description="Not verified for more than 12 months.")
+    out_of_plan: bool = Field(
+        ..., description="Not verified for more than 18 months: left out of personal plans."
+    )
     demo: bool = Field(..., description="An invented example entry (demo content): not real.")
     url: str
 
@@ -113,6 +116,9 @@ class ProviderOut(Schema):
     verified_on: datetime.date | None
     verified_by: str
     stale: bool
+    out_of_plan: bool = Field(
+        ..., description="Not verified for more than 18 months: left out of personal plans."
+    )
     demo: bool = Field(..., description="An invented example entry (demo content): not real.")
     url: str
     folder_url: str | None
@@ -133,7 +139,10 @@ def _unknown_location_message(unknown: UnknownLocation) -> str:
     "/providers",
     response={200: ProviderPage, 422: ErrorsOut},
     summary="Providers near a postcode, nearest first",
-    description=f"Paginated, {PAGE_SIZE} per page. Only active providers.",
+    description=(
+        f"Paginated, {PAGE_SIZE} per page. Only active providers checked in the last 24 "
+        "months (older ones are hidden until verified)."
+    ),
 )
 def list_providers(request: HttpRequest, filters: Query[ProviderQuery]) -> dict:
     try:
@@ -170,6 +179,7 @@ def list_providers(request: HttpRequest, filters: Query[ProviderQuery]) -> dict:
                 "distance_km": hit.distance_km,
                 "self_referral": hit.provider.self_referral,
                 "stale": hit.provider.is_stale,
+                "out_of_plan": hit.provider.is_out_of_plan,
                 "demo": hit.provider.is_demo,
                 "url": hit.provider.get_absolute_url(),
             }
@@ -184,7 +194,7 @@ def list_providers(request: HttpRequest, filters: Query[ProviderQuery]) -> dict:
     summary="One provider with everything needed to make contact",
 )
 def get_provider(request: HttpRequest, provider_id: int) -> dict:
-    provider = Provider.objects.filter(pk=provider_id, active=True).first()
+    provider = Provider.objects.listed().filter(pk=provider_id).first()
     if provider is None:
         raise Http404
     data = {
@@ -195,6 +205,7 @@ def get_provider(request: HttpRequest, provider_id: int) -> dict:
     data |= {
         "id": provider.pk,
         "stale": provider.is_stale,
+        "out_of_plan": provider.is_out_of_plan,
         "demo": provider.is_demo,
         "url": provider.get_absolute_url(),
         "folder_url": f"{provider.get_absolute_url()}folder.pdf" if provider.has_folder else None,

@@ -26,13 +26,37 @@ from werkwijzer.directory.choices import (
 from werkwijzer.directory.fields import TagListField
 from werkwijzer.directory.geo import unit_vector
 
-# An entry older than this is flagged to editors and shown with a notice to visitors.
+# An entry older than this is flagged to editors and shown with a notice to visitors;
+# its owner gets the yearly reminder (tasks.remind_verification).
 VERIFICATION_MAX_AGE = datetime.timedelta(days=365)
+# Not checked for this many months: marked, and left out of personal plans.
+OUT_OF_PLAN_MONTHS = 18
+# Not checked for this many months: hidden (search, map, API, page) until verified.
+HIDDEN_MONTHS = 24
 
 
 def stale_before(today: datetime.date | None = None) -> datetime.date:
     """Entries verified before this date count as out of date."""
     return (today or timezone.localdate()) - VERIFICATION_MAX_AGE
+
+
+def months_before(months: int, today: datetime.date | None = None) -> datetime.date:
+    """The same day `months` calendar months earlier (the month's last day if shorter)."""
+    today = today or timezone.localdate()
+    month_index = today.year * 12 + today.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_month - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(today.day, last_day))
+
+
+def out_of_plan_before(today: datetime.date | None = None) -> datetime.date:
+    return months_before(OUT_OF_PLAN_MONTHS, today)
+
+
+def hidden_before(today: datetime.date | None = None) -> datetime.date:
+    return months_before(HIDDEN_MONTHS, today)
 
 
 class Postcode(models.Model):
@@ -55,6 +79,10 @@ class Postcode(models.Model):
 class ProviderQuerySet(models.QuerySet):
     def active(self) -> ProviderQuerySet:
         return self.filter(active=True)
+
+    def listed(self, today: datetime.date | None = None) -> ProviderQuerySet:
+        """What visitors see: active and checked in the last 24 months."""
+        return self.filter(active=True, checked_on__gte=hidden_before(today))
 
     def stale(self, today: datetime.date | None = None) -> ProviderQuerySet:
         return self.filter(
@@ -114,6 +142,12 @@ class Provider(models.Model):
     )
     verified_on = models.DateField(_("verified on"), null=True, blank=True)
     verified_by = models.CharField(_("verified by"), max_length=200, blank=True)
+    # The date its age counts from: verified_on, or the day it was first listed when it
+    # was never verified (set_derived_fields). The search rows carry it too, so the
+    # 18 and 24 month rules cost no join.
+    checked_on = models.DateField(
+        _("checked or listed on"), default=datetime.date.today, editable=False, db_index=True
+    )
     # When the yearly reminder to check this entry went out (directory.tasks).
     verification_reminded_on = models.DateField(
         _("reminded to verify on"), null=True, blank=True, editable=False
@@ -147,10 +181,21 @@ class Provider(models.Model):
         """pc4 and the unit vector follow postcode and lat/lon; bulk writes call this too."""
         self.pc4 = self.postcode[:4]
         self.x, self.y, self.z = unit_vector(self.lat, self.lon)
+        self.checked_on = self.verified_on or self.checked_on or timezone.localdate()
 
     @property
     def is_stale(self) -> bool:
         return self.verified_on is None or self.verified_on < stale_before()
+
+    @property
+    def is_out_of_plan(self) -> bool:
+        """Not checked for 18 months: marked, and not in personal plans."""
+        return self.checked_on < out_of_plan_before()
+
+    @property
+    def is_hidden(self) -> bool:
+        """Not checked for 24 months (or inactive): visitors no longer see it."""
+        return not self.active or self.checked_on < hidden_before()
 
     @property
     def has_folder(self) -> bool:
@@ -194,14 +239,16 @@ class ProviderKindLocation(models.Model):
     x = models.FloatField(default=0.0)
     y = models.FloatField(default=0.0)
     z = models.FloatField(default=0.0)
+    checked_on = models.DateField(default=datetime.date.today)
 
     class Meta:
-        # A covering index: the box is read from (kind, lat, lon) and the distance from
-        # x, y, z in the same index entry, so no table page is read (SQLite and PostgreSQL).
+        # A covering index: the box is read from (kind, lat, lon), the distance from x, y,
+        # z and the 18/24 month rules from checked_on in the same index entry, so no table
+        # page is read (SQLite and PostgreSQL).
         indexes = [
             models.Index(
-                fields=["kind", "lat", "lon", "x", "y", "z", "provider"],
-                name="directory_kind_latlon",
+                fields=["kind", "lat", "lon", "x", "y", "z", "provider", "checked_on"],
+                name="directory_kind_latlon_checked",
             )
         ]
         constraints = [
@@ -225,6 +272,7 @@ def sync_search_rows(providers: list[Provider]) -> None:
             x=provider.x,
             y=provider.y,
             z=provider.z,
+            checked_on=provider.checked_on,
         )
         for provider in providers
         if provider.active

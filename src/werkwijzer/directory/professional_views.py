@@ -89,7 +89,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def claim(request: HttpRequest, pk: int) -> HttpResponse:
     """'This is my entry': a claim that an editor checks (any public entry)."""
-    provider = get_object_or_404(Provider, pk=pk, active=True)
+    provider = get_object_or_404(Provider.objects.listed(), pk=pk)
     if moderation.owns(request.user, provider):
         return redirect("directory:edit", pk=provider.pk)
     form = ClaimForm(request.POST if request.method == "POST" else None)

@@ -27,8 +27,10 @@ from werkwijzer.directory.transfer import import_records
 
 DEMO_COUNT = 320
 DEMO_SEED = 20261123
-# Verification dates are spread over the 500 days before this fixed day.
-DEMO_REFERENCE_DATE = datetime.date(2026, 11, 1)
+# Verification dates are spread over the 600 days before the day of seeding, so the demo
+# always shows current, year-old and (about 1 in 12) 18-month-old entries; none is old
+# enough to be hidden (24 months).
+DEMO_MAX_AGE_DAYS = 600
 
 FIRST_NAMES = (
     "Anna", "Bram", "Chantal", "Daan", "Esra", "Fleur", "Gijs", "Hanna", "Ilse", "Jesse",
@@ -121,9 +123,11 @@ def generate_providers(
     areas: Sequence[tuple[str, float, float, str]],
     seed: int = DEMO_SEED,
     prefix: str = "demo",
+    today: datetime.date | None = None,
 ) -> Iterator[dict[str, Any]]:
     """`count` invented providers as import records, spread over the given PC4 areas."""
     rng = random.Random(seed)
+    today = today or datetime.date.today()
     profiles = list(PROFILES.items())
     weights = [profile[0] for _kinds, profile in profiles]
     for index in range(1, count + 1):
@@ -139,7 +143,10 @@ def generate_providers(
         if rng.random() < 0.2:
             languages.append(rng.choice(EXTRA_LANGUAGES))
         letters = rng.choice(POSTCODE_LETTERS) + rng.choice(POSTCODE_LETTERS)
-        verified = DEMO_REFERENCE_DATE - datetime.timedelta(days=rng.randrange(500))
+        # randrange(500) scaled, not randrange(600): the same draws as before, so the
+        # rest of every demo entry stays the same.
+        age = rng.randrange(500) * DEMO_MAX_AGE_DAYS // 500
+        verified = today - datetime.timedelta(days=age)
         web = _slug(organisation)[:40]
         yield {
             "external_id": f"{prefix}-{index:06d}" if count > 9999 else f"{prefix}-{index:04d}",

@@ -14,6 +14,7 @@ for SQLite and PostgreSQL (see docs/decisions/0003-distance-search.md):
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import math
 import re
@@ -25,7 +26,13 @@ from django.db.models.expressions import Combinable
 
 from werkwijzer.directory.choices import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
 from werkwijzer.directory.geo import bounding_box, haversine_km, min_dot_product, unit_vector
-from werkwijzer.directory.models import Postcode, Provider, ProviderKindLocation
+from werkwijzer.directory.models import (
+    Postcode,
+    Provider,
+    ProviderKindLocation,
+    hidden_before,
+    out_of_plan_before,
+)
 from werkwijzer.vocabulary.slugs import slug_set
 
 PAGE_SIZE = 20
@@ -129,6 +136,9 @@ class SearchFilters:
     language: str = ""
     specialisation: str = ""
     self_referral: bool = False
+    # Only entries checked (or listed) on or after this date; entries not checked for 24
+    # months are never found (models.hidden_before), the plan asks for 18 (nearby).
+    checked_since: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -185,11 +195,14 @@ def _matches(location: Location, radius_km: float, filters: SearchFilters) -> tu
     without a kind, the provider's own (lat, lon) index is used.
     """
     box = bounding_box(location.lat, location.lon, radius_km)
+    since = max(hidden_before(), filters.checked_since or datetime.date.min)
     in_box = {
         "lat__gte": box.min_lat,
         "lat__lte": box.max_lat,
         "lon__gte": box.min_lon,
         "lon__lte": box.max_lon,
+        # From the same index entry as the box (the search rows carry checked_on).
+        "checked_on__gte": since,
     }
     if filters.kind:
         queryset = ProviderKindLocation.objects.filter(kind=filters.kind, **in_box)
@@ -277,7 +290,9 @@ def nearby(kind: str, postcode: str, limit: int = 3, radius_km: float = 50) -> l
         location = resolve_location(str(postcode))
     except (TypeError, ValueError):
         return []
-    nearest = list(candidate_query(location, radius, SearchFilters(kind=kind))[: int(limit)])
+    # The plan leaves out entries not checked for 18 months (they are marked elsewhere).
+    fresh = SearchFilters(kind=kind, checked_since=out_of_plan_before())
+    nearest = list(candidate_query(location, radius, fresh)[: int(limit)])
     details = Provider.objects.in_bulk([row[0] for row in nearest])
     results = []
     for provider_id, lat, lon in nearest:

@@ -12,7 +12,8 @@ class ProviderSitemap(Sitemap):
 
     def items(self) -> list[int]:
         return list(
-            Provider.objects.filter(active=True).order_by("pk").values_list("pk", flat=True)
+            # listed(): what a visitor can open (not hidden after 24 months unchecked).
+            Provider.objects.listed().order_by("pk").values_list("pk", flat=True)
         )
 
     def location(self, item: int) -> str:

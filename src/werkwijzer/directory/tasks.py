@@ -45,16 +45,45 @@ def due_for_reminder(today: dt.date) -> list[Provider]:
     not_lately = Q(verification_reminded_on__isnull=True) | Q(
         verification_reminded_on__lt=stale_before(today)
     )
-    return list(Provider.objects.active().stale(today).filter(not_lately).order_by("pk"))
+    due = Provider.objects.active().stale(today).filter(not_lately).order_by("pk")
+    # The owners' addresses in the same read (no query per entry).
+    return list(due.prefetch_related("ownerships__user"))
+
+
+def owner_addresses(provider: Provider) -> list[str]:
+    """The accounts that keep the entry (prefetched ownerships)."""
+    owners = {o.user.email for o in provider.ownerships.all() if o.user.is_active}
+    return sorted(owners - {""})
+
+
+def _owner_message(provider: Provider) -> tuple[str, str]:
+    """For an owner: check it yourself, on the edit page."""
+    subject, _body = _provider_message(provider)
+    body = _(
+        "Hello,\n\nYour entry “%(name)s” in the verwijsgids of Werkwijzer %(checked)s. "
+        "Every entry is checked once a year, so that people find the right help.\n\n"
+        "Look at your entry and change what is no longer right, or choose “Everything is "
+        "still right”. An editor then checks it:\n%(link)s\n\n"
+        "Not checked for 18 months, an entry is left out of personal plans; after 24 "
+        "months it is hidden until it is checked.\n\nWerkwijzer"
+    ) % {
+        "name": provider.name,
+        "checked": _checked(provider),
+        "link": _site() + reverse("directory:edit", args=[provider.pk]),
+    }
+    return subject, body
+
+
+def _checked(provider: Provider) -> str:
+    if provider.verified_on:
+        return _("was last checked on %(date)s") % {
+            "date": formats.date_format(provider.verified_on, "j F Y")
+        }
+    return _("has not been checked yet")
 
 
 def _provider_message(provider: Provider) -> tuple[str, str]:
-    if provider.verified_on:
-        checked = _("was last checked on %(date)s") % {
-            "date": formats.date_format(provider.verified_on, "j F Y")
-        }
-    else:
-        checked = _("has not been checked yet")
+    checked = _checked(provider)
     subject = _("Werkwijzer: is your entry in the verwijsgids still correct?")
     body = _(
         "Hello,\n\nYour entry “%(name)s” in the verwijsgids of Werkwijzer %(checked)s. "
@@ -88,10 +117,17 @@ def remind_verification() -> int:
     reply_to = list(getattr(settings, "WERKWIJZER_DIRECTORY_EMAIL", [])) or editors
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         for provider in providers:
-            if provider.email:
+            # An owner checks it on the edit page; an entry nobody keeps gets the
+            # question by e-mail to its own address.
+            owners = owner_addresses(provider)
+            if owners:
+                subject, body = _owner_message(provider)
+            else:
                 subject, body = _provider_message(provider)
+            addresses = owners or ([provider.email] if provider.email else [])
+            if addresses:
                 send_mail_later(
-                    subject, body, provider.email, kind="directory.verify", reply_to=reply_to
+                    subject, body, addresses, kind="directory.verify", reply_to=reply_to
                 )
         if editors:
             subject, body = _editors_message(len(providers))

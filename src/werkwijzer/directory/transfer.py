@@ -314,7 +314,7 @@ def _save_batch(batch: list[tuple[int, dict[str, Any]]], report: ImportReport) -
         changed.append(provider)
     Provider.objects.bulk_create(new)
     if changed:
-        fields = [*_model_values(batch[0][1]).keys(), "x", "y", "z", "updated_at"]
+        fields = [*_model_values(batch[0][1]).keys(), "x", "y", "z", "checked_on", "updated_at"]
         Provider.objects.bulk_update(changed, fields)
     if new and new[0].pk is None:  # a database that does not return ids from bulk inserts
         new = list(Provider.objects.filter(external_id__in=[p.external_id for p in new]))

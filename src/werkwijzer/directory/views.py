@@ -54,7 +54,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "form": form,
         "map_enabled": bool(settings.WERKWIJZER_TILE_URL),
         # A new site starts with an empty guide: the page explains how it gets filled.
-        "empty_guide": not Provider.objects.active().exists(),
+        "empty_guide": not Provider.objects.listed().exists(),
         "signup_url": reverse("directory:signup"),
     }
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
@@ -75,7 +75,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _active_provider(pk: int) -> Provider:
-    return get_object_or_404(Provider, pk=pk, active=True)
+    """An entry visitors may see: active, and checked in the last 24 months."""
+    return get_object_or_404(Provider.objects.listed(), pk=pk)
 
 
 @require_GET

@@ -28,7 +28,7 @@ def test_list_providers_near_a_postcode(client, utrecht):
     first = body["results"][0]
     assert set(first) == {
         "id", "name", "organisation", "kinds", "city", "distance_km", "self_referral", "demo",
-        "stale", "url",
+        "stale", "out_of_plan", "url",
     }  # fmt: skip
     assert first["url"] == f"/verwijsgids/{first['id']}/"
 
