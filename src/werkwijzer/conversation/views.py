@@ -21,9 +21,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from werkwijzer.conversation.content import Conversation, conversations, document, localise
 from werkwijzer.conversation.services import do_delete_list, do_save_list, load_list
+from werkwijzer.core.i18n import current_language
 from werkwijzer.core.pdf import pdf_response
 from werkwijzer.core.sources import sources
-from werkwijzer.timeline.services import current_language
 from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, choices_for
 from werkwijzer.vocabulary.slugs import slugs
 

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_GET
 
 from werkwijzer.conversation.content import document, localise
 from werkwijzer.core.downloads import PUBLIC, download
+from werkwijzer.core.i18n import current_language
 from werkwijzer.core.pdf import pdf_response
 from werkwijzer.core.sources import sources
 from werkwijzer.employers.documents import template_docx
-from werkwijzer.timeline.services import current_language
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

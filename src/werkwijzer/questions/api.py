@@ -12,13 +12,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
 from werkwijzer.api.errors import ApiError
 from werkwijzer.core import access
 from werkwijzer.core.clients import client_address
+from werkwijzer.core.i18n import current_language
 from werkwijzer.core.ratelimit import RateLimited
 from werkwijzer.questions import services
 from werkwijzer.questions.models import TOPIC_CHOICES, FaqEntry, Question
@@ -82,7 +82,7 @@ class ErrorsOut(Schema):
 
 
 def _language(requested: str | None) -> str:
-    language = requested or (get_language() or "nl").split("-")[0]
+    language = requested or current_language()
     if language not in ("nl", "en"):
         raise ApiError([{"field": "lang", "message": _("Choose nl or en.")}], status=422)
     return language
@@ -132,7 +132,7 @@ def ask_question(request: HttpRequest, payload: QuestionIn):
             topic=payload.topic,
             email=email,
             consent_publication=payload.consent_publication,
-            language=(get_language() or "nl").split("-")[0],
+            language=current_language(),
             ip=client_address(request),
         )
     except RateLimited as error:

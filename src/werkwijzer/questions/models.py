@@ -12,9 +12,9 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.core.i18n import current_language
 from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.vocabulary.slugs import slugs
 
@@ -125,7 +125,7 @@ class FaqEntry(models.Model):
     def text(self, language: str | None = None) -> tuple[str, str]:
         """Question and answer in the language asked for, Dutch when there is none; the
         legal weeks in the answer ({{ week:key }}) come from the timeline's route data."""
-        language = (language or get_language() or "nl").split("-")[0]
+        language = (language or current_language()).split("-")[0]
         if language == "en" and self.question_en and self.answer_en:
             return self.question_en, resolve_weeks(self.answer_en)
         return self.question_nl, resolve_weeks(self.answer_nl)

@@ -6,12 +6,12 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from werkwijzer.core import access
 from werkwijzer.core.clients import client_address
+from werkwijzer.core.i18n import current_language
 from werkwijzer.core.ratelimit import RateLimited
 from werkwijzer.questions import services
 from werkwijzer.questions.forms import (
@@ -35,7 +35,7 @@ def _base_url(request: HttpRequest) -> str:
 
 
 def _language() -> str:
-    return (get_language() or "nl").split("-")[0]
+    return current_language()
 
 
 # --- Vraag de specialist: visitors ------------------------------------------------------

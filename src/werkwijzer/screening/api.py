@@ -7,9 +7,9 @@ from ninja import Router, Schema
 
 from werkwijzer.api.errors import ApiError
 from werkwijzer.api.schemas import SourceOut
+from werkwijzer.core.i18n import current_language
 from werkwijzer.screening.forms import ScreeningForm
 from werkwijzer.screening.rules import screen
-from werkwijzer.screening.services import current_language
 
 router = Router(tags=["screening"])
 

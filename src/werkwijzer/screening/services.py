@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from werkwijzer.core.i18n import current_language
 from werkwijzer.screening.diagram import Box, flow_chart
 from werkwijzer.screening.rules import Flag, screen
 
@@ -39,10 +39,6 @@ def remember_answers(session: Any, answers: Mapping[str, Any]) -> None:
 def screening_answers(session: Any) -> dict[str, Any]:
     stored = session.get(SESSION_KEY)
     return dict(stored) if isinstance(stored, dict) else {}
-
-
-def current_language() -> str:
-    return (get_language() or "nl")[:2]
 
 
 def helper_titles(language: str) -> dict[str, str]:

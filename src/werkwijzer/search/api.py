@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 
 from werkwijzer.api.errors import ApiError
+from werkwijzer.core.i18n import current_language
 from werkwijzer.search.documents import TYPES
 from werkwijzer.search.services import LANGUAGES, search
 
@@ -49,7 +49,7 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     provider, faq (published questions of Vraag de specialist) or several separated by
     commas. The passage marks matches with <mark>."""
     errors = []
-    language = params.lang or (get_language() or "nl").split("-")[0]
+    language = params.lang or current_language()
     if language not in LANGUAGES:
         errors.append({"field": "lang", "message": _("Choose nl or en.")})
     kinds = [part for part in (params.type or "").replace(" ", ",").split(",") if part]

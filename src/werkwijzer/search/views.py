@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
 
+from werkwijzer.core.i18n import current_language
 from werkwijzer.knowledge.personas import from_request
 from werkwijzer.search.documents import TYPES
 from werkwijzer.search.services import search
@@ -16,7 +16,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("type", "")
     response = None
     if "q" in request.GET:
-        language = (get_language() or "nl").split("-")[0]
+        language = current_language()
         persona = from_request(request)
         response = search(
             q,

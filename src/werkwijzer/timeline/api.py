@@ -11,11 +11,11 @@ from django.utils import translation
 from ninja import Query, Router
 
 from werkwijzer.api.errors import ApiError
+from werkwijzer.core.i18n import current_language
 from werkwijzer.timeline.routes import LANGUAGES
 from werkwijzer.timeline.services import (
     TimelineInputError,
     compute,
-    current_language,
     parse_input,
     route_to_dict,
 )

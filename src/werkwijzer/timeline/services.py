@@ -11,13 +11,12 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from werkwijzer.core.i18n import current_language
 from werkwijzer.core.sources import sources
 from werkwijzer.timeline.routes import (
     EXTENSION_KINDS,
-    LANGUAGES,
     MAX_AOV_WAITING_DAYS,
     MAX_EXTENSION_WEEKS,
     Route,
@@ -45,11 +44,6 @@ class TimelineInputError(ValueError):
     def __init__(self, errors: list[dict[str, str]]) -> None:
         super().__init__("; ".join(f"{e['field']}: {e['message']}" for e in errors))
         self.errors = errors
-
-
-def current_language() -> str:
-    language = (get_language() or "nl").split("-")[0]
-    return language if language in LANGUAGES else "nl"
 
 
 def _parse_date(value: Any, field: str, errors: list[dict[str, str]]) -> date | None:
