@@ -13,7 +13,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from werkwijzer.core import errors as domain
@@ -29,6 +29,17 @@ class ApiError(Exception):
         super().__init__(errors)
         self.errors = errors
         self.status = status
+
+
+class ErrorItem(Schema):
+    field: str
+    message: str
+
+
+class ErrorsOut(Schema):
+    """The documented shape of every error answer; routers name it in `response=`."""
+
+    errors: list[ErrorItem]
 
 
 def error_body(errors: list[dict[str, str]]) -> dict:

@@ -16,7 +16,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
-from werkwijzer.api.errors import ApiError
+from werkwijzer.api.errors import ApiError, ErrorsOut
 from werkwijzer.care import services
 from werkwijzer.care.models import EmployerReport, Referral
 from werkwijzer.care.workflow import Action
@@ -73,15 +73,6 @@ class EmployerReportOut(Schema):
     valid_from: datetime.date
     review_on: datetime.date | None
     created_at: datetime.datetime
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-
-
-class ErrorsOut(Schema):
-    errors: list[ErrorItem]
 
 
 ERRORS = {401: ErrorsOut, 403: ErrorsOut, 404: ErrorsOut, 409: ErrorsOut, 422: ErrorsOut}

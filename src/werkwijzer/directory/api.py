@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 
-from werkwijzer.api.errors import ApiError
+from werkwijzer.api.errors import ApiError, ErrorsOut
 from werkwijzer.directory.choices import (
     DEFAULT_RADIUS_KM,
     LANGUAGE_CHOICES,
@@ -34,15 +34,6 @@ Specialisation = StrEnum(
     "Specialisation",
     {code.upper().replace("-", "_"): code for code, _label in SPECIALISATION_CHOICES},
 )
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-
-
-class ErrorsOut(Schema):
-    errors: list[ErrorItem]
 
 
 class ProviderQuery(Schema):

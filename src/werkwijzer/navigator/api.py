@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from ninja import Field, Router, Schema
 
-from werkwijzer.api.errors import ApiError
+from werkwijzer.api.errors import ApiError, ErrorsOut
 from werkwijzer.api.schemas import SourceOut
 from werkwijzer.navigator.messages import problem_as_error
 from werkwijzer.navigator.services import make_plan
@@ -86,10 +86,6 @@ class PlanOut(Schema):
     sources: dict[str, SourceOut]
 
 
-class ErrorOut(Schema):
-    errors: list[dict[str, str]]
-
-
 def read_json_body(request: HttpRequest) -> object:
     """The request's JSON, or an ApiError (400) that says why it cannot be read."""
     try:
@@ -101,7 +97,7 @@ def read_json_body(request: HttpRequest) -> object:
 
 @router.post(
     "/plan",
-    response={200: PlanOut, 400: ErrorOut, 422: ErrorOut},
+    response={200: PlanOut, 400: ErrorsOut, 422: ErrorsOut},
     summary="The personal plan for a situation (wegwijzer)",
     openapi_extra={
         "requestBody": {

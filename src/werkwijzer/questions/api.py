@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
 
-from werkwijzer.api.errors import ApiError
+from werkwijzer.api.errors import ApiError, ErrorsOut
 from werkwijzer.core import access
 from werkwijzer.core.clients import client_address
 from werkwijzer.core.i18n import current_language
@@ -70,15 +70,6 @@ class FaqOut(Schema):
 class FaqParams(Schema):
     topic: str = ""
     lang: str | None = None
-
-
-class ErrorItem(Schema):
-    field: str
-    message: str
-
-
-class ErrorsOut(Schema):
-    errors: list[ErrorItem]
 
 
 def _language(requested: str | None) -> str:

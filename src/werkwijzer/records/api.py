@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
 
-from werkwijzer.api.errors import ApiError
+from werkwijzer.api.errors import ApiError, ErrorsOut
 from werkwijzer.core import access
 from werkwijzer.records import audit, consents, fhir, services
 from werkwijzer.records.forms import GiveConsentForm, WorkDataForm
@@ -66,10 +66,6 @@ class ConsentIn(Schema):
     recipient_email: str
 
 
-class ErrorOut(Schema):
-    errors: list[dict[str, str]]
-
-
 def _out(work_data: WorkData | None) -> dict:
     if work_data is None:
         return {}
@@ -78,7 +74,7 @@ def _out(work_data: WorkData | None) -> dict:
 
 @router.get(
     "/records/me/work-data",
-    response={200: WorkDataOut, 403: ErrorOut},
+    response={200: WorkDataOut, 403: ErrorsOut},
     summary="Your own work data",
 )
 def get_work_data(request: HttpRequest):
@@ -88,7 +84,7 @@ def get_work_data(request: HttpRequest):
 
 @router.put(
     "/records/me/work-data",
-    response={200: WorkDataOut, 403: ErrorOut, 422: ErrorOut},
+    response={200: WorkDataOut, 403: ErrorsOut, 422: ErrorsOut},
     summary="Save your own work data (all fields)",
 )
 def put_work_data(request: HttpRequest, payload: WorkDataIn):
@@ -118,7 +114,7 @@ def put_work_data(request: HttpRequest, payload: WorkDataIn):
 
 @router.get(
     "/records/me/consents",
-    response={200: list[ConsentOut], 403: ErrorOut},
+    response={200: list[ConsentOut], 403: ErrorsOut},
     summary="The consents you gave",
 )
 def list_consents(request: HttpRequest):
@@ -151,7 +147,7 @@ def _consent_out(c: Consent) -> dict:
 
 @router.post(
     "/records/me/consents",
-    response={201: ConsentOut, 403: ErrorOut, 422: ErrorOut},
+    response={201: ConsentOut, 403: ErrorsOut, 422: ErrorsOut},
     summary="Give consent to an account (found by e-mail) for one purpose",
 )
 def give_consent(request: HttpRequest, payload: ConsentIn):
@@ -174,7 +170,7 @@ def give_consent(request: HttpRequest, payload: ConsentIn):
 
 @router.delete(
     "/records/me/consents/{consent_id}",
-    response={200: ConsentOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: ConsentOut, 403: ErrorsOut, 404: ErrorsOut},
     summary="Withdraw one of your consents (takes effect at once)",
 )
 def withdraw_consent(request: HttpRequest, consent_id: int):
@@ -187,7 +183,7 @@ def withdraw_consent(request: HttpRequest, consent_id: int):
 
 @router.get(
     "/records/me/fhir",
-    response={200: dict, 403: ErrorOut},
+    response={200: dict, 403: ErrorsOut},
     summary="Your work data as a FHIR R4 Bundle",
 )
 def get_fhir(request: HttpRequest):
