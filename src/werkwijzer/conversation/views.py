@@ -29,7 +29,6 @@ from werkwijzer.vocabulary.slugs import slugs
 
 OWN_QUESTIONS = 5
 MAX_TEXT = 2000
-EMPLOYEE_LIKE = ("loondienst-vast", "loondienst-tijdelijk", "uitzendkracht")
 
 
 # The concerns the question lists offer to choose from (labels from the vocabulary).

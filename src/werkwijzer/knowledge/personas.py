@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.vocabulary.slugs import slugs
+from werkwijzer.vocabulary.slugs import EMPLOYEE_CONTRACTS, slugs
 
 SESSION_KEY = "persona"
 
@@ -20,7 +20,7 @@ AUDIENCES: dict[str, tuple[object, frozenset[str], frozenset[str]]] = {
     "loondienst": (
         _("For employees"),
         frozenset(),
-        frozenset({"loondienst-vast", "loondienst-tijdelijk", "uitzendkracht"}),
+        EMPLOYEE_CONTRACTS,
     ),
     "uitkering": (
         _("With a benefit or looking for work"),

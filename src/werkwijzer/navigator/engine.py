@@ -28,10 +28,9 @@ from werkwijzer.timeline.routes import (
     format_date,
     route_for,
 )
-from werkwijzer.vocabulary.slugs import slugs
+from werkwijzer.vocabulary.slugs import EMPLOYEE_CONTRACTS, slugs
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
-EMPLOYEES = ("loondienst-vast", "loondienst-tijdelijk", "uitzendkracht")
 BENEFITS = ("uitkering-ww", "uitkering-bijstand", "ziektewet")
 CHOICE_KEYS = ("role", "employment", "phase", "working")
 BOOL_KEYS = ("has_bedrijfsarts", "has_aov")
@@ -60,7 +59,7 @@ def derived_flags(situation: Situation, today: dt.date) -> dict[str, bool]:
     agency_clause = situation.employment == "uitzendkracht" and situation.agency_clause is True
     # With an uitzendbeding the contract ends at sickness: no employer pays or guides, so
     # the employee rules must not fire (the route is the Ziektewet, UWV is the party).
-    employee = situation.employment in EMPLOYEES and not agency_clause
+    employee = situation.employment in EMPLOYEE_CONTRACTS and not agency_clause
     sick = situation.sick_since is not None or situation.working != "volledig"
     day = counted_sick_days(situation, today)
     week = None if day is None else (day - 1) // 7 + 1

@@ -26,13 +26,12 @@ from typing import Any
 
 import yaml
 
-from werkwijzer.vocabulary.slugs import slugs
+from werkwijzer.vocabulary.slugs import EMPLOYEE_CONTRACTS, slugs
 
 ROUTES_FILE = Path(__file__).with_name("routes.yaml")
 LANGUAGES = ("nl", "en")
 PARTIES = ("werknemer", "werkgever", "bedrijfsarts", "uwv", "verzekeraar", "gemeente")
 
-POORTWACHTER_EMPLOYMENT = frozenset({"loondienst-vast", "loondienst-tijdelijk", "uitzendkracht"})
 ZIEKTEWET_EMPLOYMENT = frozenset({"uitkering-ww", "ziektewet"})
 NO_ROUTE_EMPLOYMENT = frozenset({"zzp", "werkzoekend", "student", "uitkering-bijstand"})
 AGENCY = "uitzendkracht"
@@ -581,7 +580,7 @@ def _extension_problems(given: RouteInput, language: str) -> list[Problem]:
 
 def _employer_pays(given: RouteInput) -> bool:
     """True when an employer pays wages during sickness (the Poortwachter route)."""
-    if given.employment not in POORTWACHTER_EMPLOYMENT:
+    if given.employment not in EMPLOYEE_CONTRACTS:
         return False
     return not (given.employment == AGENCY and given.agency_clause is True)
 
@@ -773,7 +772,7 @@ def _draft(ctx: _Context, given: RouteInput) -> _Draft:
         return _after_end_draft(ctx, given.contract_end, "ziektewet-after-contract")
     if employment == AGENCY and given.agency_clause is True:
         return _agency_clause_draft(ctx, given)
-    if employment in POORTWACHTER_EMPLOYMENT:
+    if employment in EMPLOYEE_CONTRACTS:
         return _employee_draft(ctx, given)
     return _Draft("geen", notes=[ctx.note("geen")])
 

@@ -14,6 +14,11 @@ import yaml
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
+# Work situations with an employer who pays the wage during sickness and has the
+# Poortwachter duties (an agency worker with an uitzendbeding leaves this group at
+# sickness: that is decided by the route, not here).
+EMPLOYEE_CONTRACTS = frozenset({"loondienst-vast", "loondienst-tijdelijk", "uitzendkracht"})
+
 
 @cache
 def vocabulary() -> dict[str, tuple[str, ...]]:
