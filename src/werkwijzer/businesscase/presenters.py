@@ -3,7 +3,9 @@ alternative) and summary tables, in the request's language."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from django.utils.formats import number_format
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from werkwijzer.businesscase import charts
 from werkwijzer.businesscase.charts import Bar, Series
-from werkwijzer.businesscase.model.analysis import AnalysisResult
+from werkwijzer.businesscase.model.analysis import AnalysisResult, TornadoResult
 from werkwijzer.businesscase.model.economics import PARTIES
 from werkwijzer.businesscase.model.transitions import WEEKS, State
 from werkwijzer.businesscase.texts import (
@@ -118,16 +120,45 @@ def _colors(result: AnalysisResult) -> dict[str, str]:
     return {key: SCENARIO_COLORS[i % len(SCENARIO_COLORS)] for i, key in enumerate(result.results)}
 
 
-def states_figure(result: AnalysisResult, key: str) -> Figure:
-    states = result.results[key].states
-    weeks = list(range(states.shape[0]))
-    series = [
-        Series(str(STATE_LABELS[state]), states[:, state].tolist(), STATE_COLORS[state])
-        for state in State
-    ]
-    label = scenario_label(result, key)
+# The skeleton every figure shares: the figure gives its series (or bars), title, summary
+# and table; the skeleton draws the chart with the summary as its text alternative.
+
+
+def _figure(
+    figure_id: str,
+    chart: Callable[..., str],
+    data: Any,
+    marks: Sequence[Any],
+    *,
+    title: str,
+    summary: str,
+    table: Table,
+    legend: list[tuple[str, str]] | None = None,
+    dashed: set[str] | None = None,
+    **axes: Any,
+) -> Figure:
+    """Draw `chart(figure_id, data, marks, ...)` and put it beside its table and text."""
+    svg = chart(figure_id, data, marks, title=title, description=summary, **axes)
+    if legend is None:
+        legend = [(mark.label, mark.color) for mark in marks]
+    return Figure(figure_id, title, summary, mark_safe(svg), table, legend, dashed or set())
+
+
+def _years_axis() -> dict[str, Any]:
+    """The x-axis of the figures over time: years after diagnosis."""
+    return {"x_label": _("Years after diagnosis"), "x_format": year_of_week, "x_ticks": YEAR_TICKS}
+
+
+def _interval_caption(result: AnalysisResult, caption: str) -> str:
+    """A table caption, with a note on the interval lines when there is a PSA."""
+    if result.psa is None:
+        return caption
+    return caption + " " + _("(second line: %(level)s interval)") % {"level": "95%"}
+
+
+def _states_summary(label: str, states: np.ndarray) -> str:
     at_year = states[52]
-    summary = _(
+    return _(
         "%(scenario)s: after one year %(working)s of %(total)s people work (fully or partly), "
         "%(sick)s are on sick leave and %(died)s have died. After five years %(working5)s work."
     ) % {
@@ -138,20 +169,10 @@ def states_figure(result: AnalysisResult, key: str) -> Figure:
         "died": persons(at_year[State.DIED]),
         "working5": persons(states[-1, State.WORKING_FULLY] + states[-1, State.WORKING_PARTLY]),
     }
-    title = _("Where the cohort is, week by week: %(scenario)s") % {"scenario": label}
-    svg = charts.stacked_area(
-        f"states-{key}",
-        weeks,
-        series,
-        title=title,
-        description=summary,
-        x_label=_("Years after diagnosis"),
-        y_label=_("Persons"),
-        x_format=year_of_week,
-        y_format=persons,
-        x_ticks=YEAR_TICKS,
-    )
-    table = Table(
+
+
+def _states_table(label: str, states: np.ndarray) -> Table:
+    return Table(
         caption=_("Persons per state, by years after diagnosis (%(scenario)s)")
         % {"scenario": label},
         headers=[_("State"), *(year_of_week(week) for week in YEAR_WEEKS)],
@@ -160,41 +181,53 @@ def states_figure(result: AnalysisResult, key: str) -> Figure:
             for state in State
         ],
     )
-    return Figure(
-        f"states-{key}", title, summary, mark_safe(svg), table, [(s.label, s.color) for s in series]
+
+
+def states_figure(result: AnalysisResult, key: str) -> Figure:
+    states = result.results[key].states
+    label = scenario_label(result, key)
+    series = [
+        Series(str(STATE_LABELS[state]), states[:, state].tolist(), STATE_COLORS[state])
+        for state in State
+    ]
+    return _figure(
+        f"states-{key}",
+        charts.stacked_area,
+        list(range(states.shape[0])),
+        series,
+        title=_("Where the cohort is, week by week: %(scenario)s") % {"scenario": label},
+        summary=_states_summary(label, states),
+        table=_states_table(label, states),
+        y_label=_("Persons"),
+        y_format=persons,
+        **_years_axis(),
     )
 
 
-def working_figure(result: AnalysisResult) -> Figure:
+def _working_series(result: AnalysisResult) -> list[Series]:
+    """One line per scenario; bands around ist and the first scenario when there is a PSA."""
     colors = _colors(result)
-    weeks = list(range(WEEKS))
     series = []
     for key, scenario in result.results.items():
-        share = scenario.working_share
         low = high = None
         if result.psa is not None and key in ("ist", result.primary):
-            low, high = (
-                result.psa.working_bands[key][0].tolist(),
-                result.psa.working_bands[key][2].tolist(),
-            )
-        series.append(
-            Series(
-                scenario_label(result, key),
-                share.tolist(),
-                colors[key],
-                low,
-                high,
-                dashed=key == "ist",
-            )
-        )
+            band = result.psa.working_bands[key]
+            low, high = band[0].tolist(), band[2].tolist()
+        share = scenario.working_share.tolist()
+        label = scenario_label(result, key)
+        series.append(Series(label, share, colors[key], low, high, dashed=key == "ist"))
+    return series
+
+
+def _working_summary(result: AnalysisResult) -> str:
     parts = [
         _("%(scenario)s: %(share)s at one year, %(share2)s at two years")
         % {
             "scenario": scenario_label(result, key),
-            "share": percent(result.results[key].working_share[52]),
-            "share2": percent(result.results[key].working_share[104]),
+            "share": percent(scenario.working_share[52]),
+            "share2": percent(scenario.working_share[104]),
         }
-        for key in result.results
+        for key, scenario in result.results.items()
     ]
     summary = _("Share of the living people who work.") + " " + "; ".join(parts) + "."
     if result.psa is not None:
@@ -202,130 +235,115 @@ def working_figure(result: AnalysisResult) -> Figure:
             "The light bands (current situation and the first scenario) show where 95%% of "
             "%(draws)s uncertainty draws fall."
         ) % {"draws": number_format(result.psa.draws, 0, force_grouping=True)}
-    title = _("Share of people at work over time")
-    svg = charts.line_chart(
+    return summary
+
+
+def _working_cell(result: AnalysisResult, key: str, week: int) -> Cell:
+    main = percent(result.results[key].working_share[week])
+    if result.psa is None:
+        return Cell(main)
+    band = result.psa.working_bands[key]
+    return Cell(main, f"{percent(band[0][week])}–{percent(band[2][week])}")
+
+
+def _working_table(result: AnalysisResult) -> Table:
+    headers = [_("Week"), *(scenario_label(result, key) for key in result.results)]
+    rows: list[list[str | Cell]] = [
+        [str(week), *(_working_cell(result, key, week) for key in result.results)]
+        for week in TABLE_WEEKS
+    ]
+    return Table(_interval_caption(result, _("Share working per week")), headers, rows)
+
+
+def working_figure(result: AnalysisResult) -> Figure:
+    return _figure(
         "working",
-        weeks,
-        series,
-        title=title,
-        description=summary,
-        x_label=_("Years after diagnosis"),
+        charts.line_chart,
+        list(range(WEEKS)),
+        _working_series(result),
+        title=_("Share of people at work over time"),
+        summary=_working_summary(result),
+        table=_working_table(result),
+        dashed={scenario_label(result, "ist")},
         y_label=_("Share working"),
-        x_format=year_of_week,
         y_format=percent,
-        x_ticks=YEAR_TICKS,
+        **_years_axis(),
     )
-    headers = [_("Week")]
-    for key in result.results:
-        headers.append(scenario_label(result, key))
-    rows = []
-    for week in TABLE_WEEKS:
-        row = [str(week)]
-        for key, scenario in result.results.items():
-            cell = Cell(percent(scenario.working_share[week]))
-            if result.psa is not None:
-                band = result.psa.working_bands[key]
-                cell = Cell(cell.main, f"{percent(band[0][week])}–{percent(band[2][week])}")
-            row.append(cell)
-        rows.append(row)
-    caption = _("Share working per week")
-    if result.psa is not None:
-        caption += " " + _("(second line: %(level)s interval)") % {"level": "95%"}
-    return Figure(
-        "working",
-        title,
-        summary,
-        mark_safe(svg),
-        Table(caption, headers, rows),
-        [(s.label, s.color) for s in series],
-        {scenario_label(result, "ist")},
-    )
+
+
+def _parties_where(net: np.ndarray, gains: bool) -> list[str]:
+    """The parties (society aside) that gain, or that pay more."""
+    return [
+        str(PARTY_LABELS[party])
+        for party, value in zip(PARTIES, net, strict=True)
+        if (value > 0 if gains else value < 0) and party != "society"
+    ]
+
+
+def _parties_sentence(result: AnalysisResult, key: str) -> str:
+    net = result.net_benefit(key)
+    return _(
+        "%(scenario)s: society gains %(society)s. Pays more: %(payers)s. Gains: %(gainers)s."
+    ) % {
+        "scenario": scenario_label(result, key),
+        "society": money(net[PARTIES.index("society")]),
+        "payers": ", ".join(_parties_where(net, gains=False)) or _("nobody"),
+        "gainers": ", ".join(_parties_where(net, gains=True)) or _("nobody"),
+    }
+
+
+def _parties_cell(result: AnalysisResult, key: str, index: int) -> Cell:
+    main = money(result.net_benefit(key)[index])
+    if result.psa is None:
+        return Cell(main)
+    interval = result.psa.interval(key, PARTIES[index])
+    return Cell(main, f"{money(interval.low)} – {money(interval.high)}")
+
+
+def _parties_table(result: AnalysisResult, keys: list[str]) -> Table:
+    headers = [_("Party"), *(scenario_label(result, key) for key in keys)]
+    rows: list[list[str | Cell]] = [
+        [str(PARTY_LABELS[party]), *(_parties_cell(result, key, index) for key in keys)]
+        for index, party in enumerate(PARTIES)
+    ]
+    caption = _("Net benefit per party; positive means the party gains")
+    return Table(_interval_caption(result, caption), headers, rows)
 
 
 def parties_figure(result: AnalysisResult) -> Figure:
     colors = _colors(result)
     keys = [key for key in result.results if key != "ist"]
-    categories = [str(PARTY_LABELS[party]) for party in PARTIES]
     series = [
         Series(scenario_label(result, key), result.net_benefit(key).tolist(), colors[key])
         for key in keys
     ]
-    sentences = []
-    for key in keys:
-        net = result.net_benefit(key)
-        payers = [
-            str(PARTY_LABELS[p])
-            for p, v in zip(PARTIES, net, strict=True)
-            if v < 0 and p != "society"
-        ]
-        gainers = [
-            str(PARTY_LABELS[p])
-            for p, v in zip(PARTIES, net, strict=True)
-            if v > 0 and p != "society"
-        ]
-        sentences.append(
-            _("%(scenario)s: society gains %(society)s. Pays more: %(payers)s. Gains: %(gainers)s.")
-            % {
-                "scenario": scenario_label(result, key),
-                "society": money(net[PARTIES.index("society")]),
-                "payers": ", ".join(payers) or _("nobody"),
-                "gainers": ", ".join(gainers) or _("nobody"),
-            }
-        )
-    summary = " ".join(sentences)
-    title = _("Net benefit per party compared with the current situation (5 years)")
-    svg = charts.bar_chart(
+    return _figure(
         "parties",
-        categories,
+        charts.bar_chart,
+        [str(PARTY_LABELS[party]) for party in PARTIES],
         series,
-        title=title,
-        description=summary,
+        title=_("Net benefit per party compared with the current situation (5 years)"),
+        summary=" ".join(_parties_sentence(result, key) for key in keys),
+        table=_parties_table(result, keys),
         y_label=_("Net benefit"),
         y_format=money_tick,
     )
-    headers = [_("Party"), *(scenario_label(result, key) for key in keys)]
-    rows = []
-    for index, party in enumerate(PARTIES):
-        row = [str(PARTY_LABELS[party])]
-        for key in keys:
-            cell = Cell(money(result.net_benefit(key)[index]))
-            if result.psa is not None:
-                interval = result.psa.interval(key, party)
-                cell = Cell(cell.main, f"{money(interval.low)} – {money(interval.high)}")
-            row.append(cell)
-        rows.append(row)
-    caption = _("Net benefit per party; positive means the party gains")
-    if result.psa is not None:
-        caption += " " + _("(second line: %(level)s interval)") % {"level": "95%"}
-    return Figure(
-        "parties",
-        title,
-        summary,
-        mark_safe(svg),
-        Table(caption, headers, rows),
-        [(s.label, s.color) for s in series],
-    )
 
 
-def over_time_figure(result: AnalysisResult, key: str) -> Figure:
+def _cumulative_net_benefit(result: AnalysisResult, key: str) -> np.ndarray:
+    """Week by week and per party, the net benefit of `key` over ist, added up."""
     ist, other = result.results["ist"].output, result.results[key].output
     assert ist.costs_weekly is not None and other.costs_weekly is not None
     weekly = ist.costs_weekly - other.costs_weekly
     weekly[min(result.book.offer_for("ist").start_week, WEEKS - 1)] += ist.offer_costs[0]
     weekly[min(result.book.offer_for(key).start_week, WEEKS - 1)] -= other.offer_costs[0]
-    cumulative = np.cumsum(weekly, axis=0)
-    series = [
-        Series(
-            str(PARTY_LABELS[party]),
-            cumulative[:, i].tolist(),
-            PARTY_COLORS[party],
-            dashed=party == "society",
-        )
-        for i, party in enumerate(PARTIES)
-    ]
-    label = scenario_label(result, key)
+    return np.cumsum(weekly, axis=0)
+
+
+def _over_time_summary(label: str, cumulative: np.ndarray) -> str:
+    society = PARTIES.index("society")
     breakeven = next(
-        (week for week in range(WEEKS) if cumulative[week:, PARTIES.index("society")].min() > 0),
+        (week for week in range(WEEKS) if cumulative[week:, society].min() > 0),
         None,
     )
     summary = _("%(scenario)s compared with the current situation, added up over time.") % {
@@ -340,33 +358,42 @@ def over_time_figure(result: AnalysisResult, key: str) -> Figure:
         summary += " " + _("Care pays %(amount)s more, while the gains land with others.") % {
             "amount": money(-care)
         }
-    title = _("Net benefit per party over time: %(scenario)s") % {"scenario": label}
-    svg = charts.line_chart(
-        "over-time",
-        list(range(WEEKS)),
-        series,
-        title=title,
-        description=summary,
-        x_label=_("Years after diagnosis"),
-        y_label=_("Cumulative net benefit"),
-        x_format=year_of_week,
-        y_format=money_tick,
-        x_ticks=YEAR_TICKS,
-    )
+    return summary
+
+
+def _over_time_table(result: AnalysisResult, key: str, label: str) -> Table:
     yearly = result.net_benefit_yearly(key)
-    table = Table(
+    return Table(
         _("Net benefit per year and party (%(scenario)s)") % {"scenario": label},
         [_("Year"), *(str(PARTY_LABELS[p]) for p in PARTIES)],
         [[str(year + 1), *(money(v) for v in row)] for year, row in enumerate(yearly)],
     )
-    return Figure(
+
+
+def over_time_figure(result: AnalysisResult, key: str) -> Figure:
+    cumulative = _cumulative_net_benefit(result, key)
+    label = scenario_label(result, key)
+    series = [
+        Series(
+            str(PARTY_LABELS[party]),
+            cumulative[:, i].tolist(),
+            PARTY_COLORS[party],
+            dashed=party == "society",
+        )
+        for i, party in enumerate(PARTIES)
+    ]
+    return _figure(
         "over-time",
-        title,
-        summary,
-        mark_safe(svg),
-        table,
-        [(s.label, s.color) for s in series],
-        {str(PARTY_LABELS["society"])},
+        charts.line_chart,
+        list(range(WEEKS)),
+        series,
+        title=_("Net benefit per party over time: %(scenario)s") % {"scenario": label},
+        summary=_over_time_summary(label, cumulative),
+        table=_over_time_table(result, key, label),
+        dashed={str(PARTY_LABELS["society"])},
+        y_label=_("Cumulative net benefit"),
+        y_format=money_tick,
+        **_years_axis(),
     )
 
 
@@ -375,6 +402,40 @@ def format_value(value: float) -> str:
     text = f"{value:.{4 if abs(value) < 0.01 else 2}f}".rstrip("0").rstrip(".")
     decimals = len(text.split(".")[1]) if "." in text else 0
     return number_format(value, decimals, force_grouping=True)
+
+
+def _tornado_summary(tornado: TornadoResult, label: str) -> str:
+    top = tornado.bars[0]
+    return _(
+        "Net benefit for society of %(scenario)s is %(base)s with the chosen values. It depends most "
+        "on %(name)s: from %(low)s to %(high)s over its range."
+    ) % {
+        "scenario": label,
+        "base": money(tornado.base),
+        "name": parameter_label(top.name),
+        "low": money(top.low_result),
+        "high": money(top.high_result),
+    }
+
+
+def _tornado_table(tornado: TornadoResult) -> Table:
+    known = sources()
+    rows: list[list[str | Cell]] = [
+        [
+            parameter_label(bar.name),
+            Cell(money(bar.low_result), format_value(bar.low_value)),
+            Cell(money(bar.high_result), format_value(bar.high_value)),
+            known[bar.source].publisher if bar.source in known else _("assumption"),
+        ]
+        for bar in tornado.bars
+    ]
+    return Table(
+        _(
+            "Net benefit for society at the low and high end of each range (second line: the value used)"
+        ),
+        [_("Assumption"), _("Low end"), _("High end"), _("Source")],
+        rows,
+    )
 
 
 def tornado_figure(result: AnalysisResult) -> Figure | None:
@@ -392,46 +453,18 @@ def tornado_figure(result: AnalysisResult) -> Figure | None:
         )
         for bar in tornado.bars
     ]
-    top = tornado.bars[0]
-    summary = _(
-        "Net benefit for society of %(scenario)s is %(base)s with the chosen values. It depends most "
-        "on %(name)s: from %(low)s to %(high)s over its range."
-    ) % {
-        "scenario": label,
-        "base": money(tornado.base),
-        "name": parameter_label(top.name),
-        "low": money(top.low_result),
-        "high": money(top.high_result),
-    }
-    title = _("What matters most: one assumption at a time (%(scenario)s)") % {"scenario": label}
-    svg = charts.tornado(
+    return _figure(
         "tornado",
+        charts.tornado,
         tornado.base,
         bars,
-        title=title,
-        description=summary,
+        title=_("What matters most: one assumption at a time (%(scenario)s)") % {"scenario": label},
+        summary=_tornado_summary(tornado, label),
+        table=_tornado_table(tornado),
+        legend=[(_("Low end of the range"), "#00596b"), (_("High end of the range"), "#8a2c5f")],
         x_label=_("Net benefit for society"),
         x_format=money_tick,
     )
-    known = sources()
-    rows: list[list[str | Cell]] = [
-        [
-            parameter_label(bar.name),
-            Cell(money(bar.low_result), format_value(bar.low_value)),
-            Cell(money(bar.high_result), format_value(bar.high_value)),
-            known[bar.source].publisher if bar.source in known else _("assumption"),
-        ]
-        for bar in tornado.bars
-    ]
-    table = Table(
-        _(
-            "Net benefit for society at the low and high end of each range (second line: the value used)"
-        ),
-        [_("Assumption"), _("Low end"), _("High end"), _("Source")],
-        rows,
-    )
-    legend = [(_("Low end of the range"), "#00596b"), (_("High end of the range"), "#8a2c5f")]
-    return Figure("tornado", title, summary, mark_safe(svg), table, legend)
 
 
 def totals_table(result: AnalysisResult) -> Table:
