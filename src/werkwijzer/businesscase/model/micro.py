@@ -82,6 +82,137 @@ class MicroOutput:
         return self.output.states
 
 
+@dataclass
+class _People:
+    """Per person: the first row of their stratum, state, wage and first return week.
+
+    `first_return` is -2 for those not on sick leave at diagnosis, -1 while waiting,
+    and the week of the first return to work after that.
+    """
+
+    row_base: np.ndarray
+    state: np.ndarray
+    first_return: np.ndarray
+    wage: np.ndarray
+    excess: np.ndarray
+    # Above the maximum daily wage the capped sum differs; only those few need a second
+    # weighted count (indices per chunk).
+    high: list[np.ndarray]
+
+
+@dataclass
+class _Tally:
+    """Per week and (stratum, state) row: persons, their wages and wages above the cap."""
+
+    counts: np.ndarray
+    wage_sums: np.ndarray
+    excess_sums: np.ndarray
+
+
+def _draw_people(
+    parameters: ParameterSet, offer: Offer, persons: int, rng: np.random.Generator
+) -> _People:
+    values = parameters.values
+    stratum = _draw_strata(parameters, offer, persons, rng)
+    wage = economics.draw_wages(values, persons, rng)
+    capped = np.minimum(wage, np.float32(values["max_annual_wage"] / 52.0))
+    u = rng.random(persons, dtype=np.float32)
+    sick, partial = values["initial_sick_share"], values["initial_partial_share"]
+    state = np.where(
+        u < sick, State.SICK_LEAVE, np.where(u < sick + partial, State.WORKING_PARTLY, 0)
+    ).astype(np.int8)
+    excess = wage - capped
+    return _People(
+        row_base=(stratum * N_STATES).astype(np.int32),
+        state=state,
+        first_return=np.where(state == State.SICK_LEAVE, -1, -2).astype(np.int16),
+        wage=wage,
+        excess=excess,
+        high=[np.flatnonzero(excess[part] > 0) for part in _chunks(persons)],
+    )
+
+
+def _count(tally: _Tally, week: int, people: _People, part: slice, rich: np.ndarray) -> None:
+    """Add one chunk's persons and wages in this week to the tally."""
+    bins = tally.counts.shape[1]
+    rows = people.row_base[part] + people.state[part]
+    tally.counts[week] += np.bincount(rows, minlength=bins)
+    tally.wage_sums[week] += np.bincount(rows, weights=people.wage[part], minlength=bins)
+    excess = people.excess[part][rich]
+    tally.excess_sums[week] += np.bincount(rows[rich], weights=excess, minlength=bins)
+
+
+def _move(
+    people: _People,
+    part: slice,
+    week: int,
+    chances: tuple[np.ndarray, np.ndarray, np.ndarray],
+    rng: np.random.Generator,
+) -> None:
+    """Move one chunk to next week's states, and note first returns to work."""
+    table, stay_low, stay_high = chances
+    current = people.state[part]
+    rows = people.row_base[part] + current
+    # Most people stay where they are: test that first, search only for movers.
+    draw = rng.random(rows.shape[0], dtype=np.float32)
+    movers = np.flatnonzero((draw < np.take(stay_low, rows)) | (draw >= np.take(stay_high, rows)))
+    new = (np.take(table, rows[movers], axis=0) < draw[movers, None]).sum(axis=1, dtype=np.int8)
+    waiting = people.first_return[part]
+    back = movers[(new <= State.WORKING_PARTLY) & (waiting[movers] == -1)]
+    waiting[back] = week + 1
+    current[movers] = new
+
+
+def _simulate(
+    p: dict[str, np.ndarray],
+    strata: Strata,
+    offer: Offer,
+    people: _People,
+    weeks: int,
+    rng: np.random.Generator,
+    progress: Callable[[int], None] | None,
+) -> _Tally:
+    """Count everyone week by week, moving them on after each week but the last."""
+    bins = strata.size * N_STATES
+    tally = _Tally(*(np.zeros((weeks, bins)) for _ in range(3)))
+    chunks = _chunks(people.state.shape[0])
+    for week in range(weeks):
+        chances = _week_table(p, strata, offer, week) if week < weeks - 1 else None
+        for part, rich in zip(chunks, people.high, strict=True):
+            _count(tally, week, people, part, rich)
+            if chances is not None:
+                _move(people, part, week, chances, rng)
+        if progress is not None:
+            progress(week + 1)
+    return tally
+
+
+def _aggregate(
+    p: dict[str, np.ndarray], strata: Strata, offer: Offer, tally: _Tally, scale: float, weeks: int
+) -> ModelOutput:
+    """The tally, scaled to the cohort and priced, in the cohort model's output shape."""
+    capped_sums = tally.wage_sums - tally.excess_sums
+    discount = economics.discount_factors(p["discount_rate"], weeks)[0][:, None]
+    shape = (1, weeks, strata.size, N_STATES)
+    coef = economics.coefficients(p, strata)
+    phases = [economics.phase(week) for week in range(weeks)]
+    weekly = period_costs(
+        (tally.wage_sums * discount * scale).reshape(shape),
+        (capped_sums * discount * scale).reshape(shape),
+        coef,
+        phases,
+    )[0]
+    occupancy = tally.counts.reshape(weeks, strata.size, N_STATES) * scale
+    start = min(offer.start_week, weeks - 1)
+    alive_at_start = occupancy[start, :, : State.DIED].sum(axis=1)[None, :]
+    return ModelOutput(
+        states=occupancy.sum(axis=1)[None],
+        costs_yearly=weekly_to_yearly(weekly, weeks)[None],
+        offer_costs=economics.offer_costs(offer, strata, alive_at_start, discount.T),
+        costs_weekly=weekly,
+    )
+
+
 def run_micro(
     parameters: ParameterSet,
     offer: Offer,
@@ -95,82 +226,15 @@ def run_micro(
     The same seed gives the same result.
     """
     rng = np.random.default_rng(seed)
-    values = parameters.values
     p = parameters.arrays(1)
     strata = build_strata(parameters.strata, offer)
-    bins = strata.size * N_STATES
-    stratum = _draw_strata(parameters, offer, persons, rng)
-    row_base = (stratum * N_STATES).astype(np.int32)
-    wage = economics.draw_wages(values, persons, rng)
-    capped = np.minimum(wage, np.float32(values["max_annual_wage"] / 52.0))
-    u = rng.random(persons, dtype=np.float32)
-    sick, partial = values["initial_sick_share"], values["initial_partial_share"]
-    state = np.where(
-        u < sick, State.SICK_LEAVE, np.where(u < sick + partial, State.WORKING_PARTLY, 0)
-    ).astype(np.int8)
-    # Weeks until the first return to work, for those on sick leave at diagnosis.
-    first_return = np.where(state == State.SICK_LEAVE, -1, -2).astype(np.int16)
-
-    # Above the maximum daily wage the capped sum differs; only those few need a second
-    # weighted count.
-    excess = wage - capped
-    high = [np.flatnonzero(excess[part] > 0) for part in _chunks(persons)]
-    counts = np.zeros((weeks, bins))
-    wage_sums = np.zeros((weeks, bins))
-    excess_sums = np.zeros((weeks, bins))
-    for week in range(weeks):
-        table = stay_low = stay_high = None
-        if week < weeks - 1:
-            table, stay_low, stay_high = _week_table(p, strata, offer, week)
-        for part, rich in zip(_chunks(persons), high, strict=True):
-            current = state[part]
-            rows = row_base[part] + current
-            counts[week] += np.bincount(rows, minlength=bins)
-            wage_sums[week] += np.bincount(rows, weights=wage[part], minlength=bins)
-            excess_sums[week] += np.bincount(rows[rich], weights=excess[part][rich], minlength=bins)
-            if table is None:
-                continue
-            # Most people stay where they are: test that first, search only for movers.
-            draw = rng.random(rows.shape[0], dtype=np.float32)
-            movers = np.flatnonzero(
-                (draw < np.take(stay_low, rows)) | (draw >= np.take(stay_high, rows))
-            )
-            moved_rows = rows[movers]
-            new = (np.take(table, moved_rows, axis=0) < draw[movers, None]).sum(
-                axis=1, dtype=np.int8
-            )
-            waiting = first_return[part]
-            back = movers[(new <= State.WORKING_PARTLY) & (waiting[movers] == -1)]
-            waiting[back] = week + 1
-            current[movers] = new
-        if progress is not None:
-            progress(week + 1)
-    capped_sums = wage_sums - excess_sums
-
-    scale = values["cohort_size"] / persons
-    discount = economics.discount_factors(p["discount_rate"], weeks)[0][:, None]
-    shape = (1, weeks, strata.size, N_STATES)
-    coef = economics.coefficients(p, strata)
-    phases = [economics.phase(week) for week in range(weeks)]
-    weekly = period_costs(
-        (wage_sums * discount * scale).reshape(shape),
-        (capped_sums * discount * scale).reshape(shape),
-        coef,
-        phases,
-    )[0]
-    occupancy = counts.reshape(weeks, strata.size, N_STATES) * scale
-    start = min(offer.start_week, weeks - 1)
-    alive_at_start = occupancy[start, :, : State.DIED].sum(axis=1)[None, :]
-    offer_costs = economics.offer_costs(offer, strata, alive_at_start, discount.T)
-    output = ModelOutput(
-        states=occupancy.sum(axis=1)[None],
-        costs_yearly=weekly_to_yearly(weekly, weeks)[None],
-        offer_costs=offer_costs,
-        costs_weekly=weekly,
-    )
+    people = _draw_people(parameters, offer, persons, rng)
+    tally = _simulate(p, strata, offer, people, weeks, rng, progress)
+    scale = parameters.values["cohort_size"] / persons
+    first_return = people.first_return
     returned = first_return[first_return >= 0].astype(float) * 7.0
     return MicroOutput(
-        output=output,
+        output=_aggregate(p, strata, offer, tally, scale, weeks),
         persons=persons,
         seed=seed,
         median_absence_days=float(np.median(returned)) if returned.size else float("nan"),
