@@ -85,7 +85,7 @@ class ProviderAdminForm(forms.ModelForm):
 
     class Meta:
         model = Provider
-        fields = COLUMNS
+        fields = (*COLUMNS, "needs_review", "review_note")
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -118,13 +118,22 @@ class ProviderAdmin(EditorAccess, admin.ModelAdmin):
         "city",
         "verified_on",
         "needs_verification",
+        "needs_review",
         "active",
     )
-    list_filter = (VerificationFilter, "active", "work_setting", "self_referral")
+    list_filter = (
+        VerificationFilter,
+        "needs_review",
+        "source",
+        "active",
+        "work_setting",
+        "self_referral",
+    )
     search_fields = ("name", "organisation", "city", "postcode", "external_id")
     readonly_fields = (
         "updated_at",
         "verification_reminded_on",
+        "source",
         "is_demo",
         "owners",
         "history_list",
@@ -159,6 +168,9 @@ class ProviderAdmin(EditorAccess, admin.ModelAdmin):
                     "verified_by",
                     "verification_reminded_on",
                     "active",
+                    "source",
+                    "needs_review",
+                    "review_note",
                     "is_demo",
                     "updated_at",
                 )

@@ -19,6 +19,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from werkwijzer.core.models import Job
+from werkwijzer.directory.adapters import available_mappings
 from werkwijzer.directory.tasks import IMPORT_JOB, import_providers
 from werkwijzer.directory.transfer import FORMATS, MAX_FILE_BYTES
 
@@ -28,13 +29,29 @@ REFRESH_SECONDS = 2
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=pgettext_lazy("provider import", "File"),
-        help_text=_("CSV or JSON in the format of docs/directory.md."),
+        help_text=_("CSV, JSON or Excel (xlsx): our own format, or a source's list."),
     )
     format = forms.ChoiceField(
         label=pgettext_lazy("provider import", "Format"),
         required=False,
         choices=[("", _("From the file name")), *[(f, f.upper()) for f in FORMATS]],
     )
+    source = forms.ChoiceField(
+        label=pgettext_lazy("provider import", "Source"),
+        required=False,
+        help_text=_(
+            "A list in another layout, read with its mapping file (content/directory/"
+            "sources/). Entries of that source missing from the file are marked for review."
+        ),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Dry run: show what would change, save nothing"), required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        own = [("", _("Our own format (docs/directory.md)"))]
+        self.fields["source"].choices = own + available_mappings()
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -62,6 +79,8 @@ def start_view(model_admin: admin.ModelAdmin, request: HttpRequest) -> HttpRespo
                 params={
                     "filename": upload.name[:200],
                     "format": form.cleaned_data["format"],
+                    "source": form.cleaned_data["source"],
+                    "dry_run": form.cleaned_data["dry_run"],
                     "language": get_language(),
                 },
                 payload=b"".join(upload.chunks()),

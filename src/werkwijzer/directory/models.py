@@ -153,6 +153,11 @@ class Provider(models.Model):
         _("reminded to verify on"), null=True, blank=True, editable=False
     )
     active = models.BooleanField(_("active"), default=True)
+    # Which list an import brought it from (the mapping file's `source`); empty: entered
+    # here. An import of that source marks entries missing from it for review.
+    source = models.CharField(_("source"), max_length=64, blank=True, db_index=True)
+    needs_review = models.BooleanField(_("needs review"), default=False, db_index=True)
+    review_note = models.CharField(_("why it needs review"), max_length=300, blank=True)
     # Set only by `werkwijzer seed` (seeding.py): an invented entry, marked as such on
     # every page, map, PDF and API answer that shows it. Imports never set it.
     is_demo = models.BooleanField(_("demo entry (made up)"), default=False, editable=False)

@@ -18,12 +18,13 @@ from django_tasks import task
 
 from werkwijzer.core import jobs
 from werkwijzer.core.mail import send_mail_later
+from werkwijzer.directory.adapters import find_mapping, load_mapping, read_source
 from werkwijzer.directory.models import Provider, stale_before
 from werkwijzer.directory.transfer import (
     ImportReport,
     UnreadableFile,
-    import_records,
     read_records,
+    run_import,
     unknown_columns,
 )
 
@@ -145,6 +146,9 @@ def report_data(report: ImportReport, warnings: list[str]) -> dict:
         "created": report.created,
         "updated": report.updated,
         "unchanged": report.unchanged,
+        "kept_by_owner": report.kept_by_owner,
+        "retired": list(report.retired),
+        "dry_run": report.dry_run,
         "rejected": [
             {"row": row.row, "external_id": row.external_id, "reasons": list(row.reasons)}
             for row in report.rejected
@@ -153,16 +157,29 @@ def report_data(report: ImportReport, warnings: list[str]) -> dict:
     }
 
 
-def _import(job: jobs.Job, progress: jobs.Reporter) -> jobs.Outcome:
+def _read_upload(job: jobs.Job) -> tuple[list, dict]:
+    """The uploaded file's records, read by the same code as the command line."""
     name = Path(job.params.get("filename") or "import.csv").name
     with tempfile.TemporaryDirectory() as folder:
-        # read_records takes a path: the same checks as `werkwijzer providers import`.
+        # The readers take a path: the same checks as `werkwijzer providers import`.
         path = Path(folder) / name
         path.write_bytes(bytes(job.payload or b""))
         try:
-            records = read_records(path, job.params.get("format") or None)
+            if not job.params.get("source"):
+                return read_records(path, job.params.get("format") or None), {}
+            mapping = load_mapping(find_mapping(job.params["source"]))
+            records = read_source(path, mapping, job.params.get("format") or None)
         except UnreadableFile as error:
             raise jobs.JobRefused(str(error)) from error
+    return records, {
+        "source": mapping.source,
+        "label": mapping.label,
+        "mark_missing": mapping.retire,
+    }
+
+
+def _import(job: jobs.Job, progress: jobs.Reporter) -> jobs.Outcome:
+    records, source = _read_upload(job)
     total = len(records)
     done = 0
 
@@ -171,10 +188,9 @@ def _import(job: jobs.Job, progress: jobs.Reporter) -> jobs.Outcome:
         done += count
         progress("import", done, total)
 
-    report = import_records(records, advance)
-    warnings = [
-        _("Unknown column ignored: %(name)s") % {"name": c} for c in unknown_columns(records)
-    ]
+    report = run_import(records, advance, dry_run=bool(job.params.get("dry_run")), **source)
+    columns = [] if source else unknown_columns(records)
+    warnings = [_("Unknown column ignored: %(name)s") % {"name": c} for c in columns]
     return jobs.Outcome(result=report_data(report, warnings))
 
 

@@ -9,6 +9,7 @@ UnreadableFile (the command turns that into exit code 2).
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -19,6 +20,7 @@ from typing import Any
 
 from django import forms
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,7 +32,13 @@ from werkwijzer.directory.choices import (
     SPECIALISATION_CHOICES,
     WorkSetting,
 )
-from werkwijzer.directory.models import Postcode, Provider, sync_search_rows
+from werkwijzer.directory.models import (
+    Ownership,
+    Postcode,
+    Provider,
+    ProviderChange,
+    sync_search_rows,
+)
 
 COLUMNS = (
     "external_id",
@@ -66,9 +74,12 @@ BOOLEAN_COLUMNS = ("self_referral", "intercollegial_consultation", "video_consul
 LIST_SEPARATOR = "|"
 MAX_FILE_BYTES = 100 * 1024 * 1024
 BATCH_SIZE = 500
-FORMATS = ("csv", "json")
+FORMATS = ("csv", "json", "xlsx")
+EXPORT_FORMATS = ("csv", "json")
 
 _TOO_MANY_CELLS = "__too_many_cells__"
+# A record an adapter could not map: the reasons (adapters.map_row).
+REJECTED = "__rejected__"
 _LIST_SPLIT = re.compile(r"[|;,]")
 _TRUE = {"true", "1", "yes", "ja", "j", "y", "waar"}
 _FALSE = {"false", "0", "no", "nee", "n", "onwaar"}
@@ -95,10 +106,17 @@ class ImportReport:
     unchanged: int = 0
     rejected: list[RejectedRow] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Entries an owner keeps (directory.moderation): an import does not overwrite them.
+    kept_by_owner: int = 0
+    # External ids of the source's entries no longer in its list, marked for review.
+    retired: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    # Every external_id in the file, rejected rows too (they are not gone from the source).
+    seen: set[str] = field(default_factory=set, repr=False)
 
     @property
     def accepted(self) -> int:
-        return self.created + self.updated + self.unchanged
+        return self.created + self.updated + self.unchanged + self.kept_by_owner
 
 
 class _Boolean(forms.Field):
@@ -234,77 +252,115 @@ def _postcode_table() -> dict[str, Postcode]:
     return {row.pc4: row for row in Postcode.objects.all()}
 
 
+def _check_record(
+    number: int, record: Any, postcodes: dict[str, Postcode], report: ImportReport
+) -> dict[str, Any] | None:
+    """The cleaned values of one record, or None after adding it to report.rejected."""
+    if not isinstance(record, dict):
+        report.rejected.append(RejectedRow(number, "", [_("This item is not an object.")]))
+        return None
+    if record.get(_TOO_MANY_CELLS):
+        reason = _("This row has more cells than the header has columns.")
+        report.rejected.append(RejectedRow(number, "", [reason]))
+        return None
+    external_id = str(record.get("external_id") or "").strip()[:64]
+    if external_id:
+        report.seen.add(external_id)
+    if record.get(REJECTED):
+        report.rejected.append(RejectedRow(number, external_id, list(record[REJECTED])))
+        return None
+    nested = [
+        key
+        for key in COLUMNS
+        if isinstance(record.get(key), list | dict)
+        and (key not in LIST_COLUMNS or isinstance(record.get(key), dict))
+    ]
+    if nested:
+        reasons = [f"{key}: {_('Give one value here, not a list.')}" for key in nested]
+        report.rejected.append(RejectedRow(number, external_id, reasons))
+        return None
+    form = ProviderRowForm({key: _cell(record.get(key)) for key in COLUMNS}, postcodes=postcodes)
+    if not form.is_valid():
+        reasons = [
+            f"{name}: {message}" if name != "__all__" else str(message)
+            for name, messages in form.errors.items()
+            for message in messages
+        ]
+        report.rejected.append(RejectedRow(number, external_id, reasons))
+        return None
+    return form.cleaned_data
+
+
 def import_records(
     records: Iterable[tuple[int, dict[str, Any]]],
     progress: Callable[[int], None] | None = None,
+    *,
+    source: str = "",
+    label: str = "",
 ) -> ImportReport:
-    """Validate and save (row number, record) pairs; returns what happened to each."""
+    """Validate and save (row number, record) pairs; returns what happened to each.
+
+    `source` (a mapping's key) is stored on the entries; `label` names the import in
+    their history."""
     report = ImportReport()
     postcodes = _postcode_table()
-    seen: dict[str, int] = {}
+    first_row: dict[str, int] = {}
     batch: list[tuple[int, dict[str, Any]]] = []
     for number, record in records:
-        if not isinstance(record, dict):
-            report.rejected.append(RejectedRow(number, "", [_("This item is not an object.")]))
-            continue
-        if record.get(_TOO_MANY_CELLS):
-            reason = _("This row has more cells than the header has columns.")
-            report.rejected.append(RejectedRow(number, "", [reason]))
-            continue
-        external_id = str(record.get("external_id") or "").strip()[:64]
-        nested = [
-            key
-            for key in COLUMNS
-            if isinstance(record.get(key), list | dict)
-            and (key not in LIST_COLUMNS or isinstance(record.get(key), dict))
-        ]
-        if nested:
-            reasons = [f"{key}: {_('Give one value here, not a list.')}" for key in nested]
-            report.rejected.append(RejectedRow(number, external_id, reasons))
-            continue
-        form = ProviderRowForm(
-            {key: _cell(record.get(key)) for key in COLUMNS}, postcodes=postcodes
-        )
-        if not form.is_valid():
-            reasons = [
-                f"{name}: {message}" if name != "__all__" else str(message)
-                for name, messages in form.errors.items()
-                for message in messages
-            ]
-            report.rejected.append(RejectedRow(number, external_id, reasons))
-        elif form.cleaned_data["external_id"] in seen:
-            first = seen[form.cleaned_data["external_id"]]
-            reason = _("The same external_id is already in row %(row)s.") % {"row": first}
-            report.rejected.append(RejectedRow(number, external_id, [reason]))
-        else:
-            seen[form.cleaned_data["external_id"]] = number
-            batch.append((number, form.cleaned_data))
+        data = _check_record(number, record, postcodes, report)
+        if data is not None and data["external_id"] in first_row:
+            reason = _("The same external_id is already in row %(row)s.") % {
+                "row": first_row[data["external_id"]]
+            }
+            report.rejected.append(RejectedRow(number, data["external_id"], [reason]))
+        elif data is not None:
+            first_row[data["external_id"]] = number
+            batch.append((number, data))
         if len(batch) >= BATCH_SIZE:
-            _save_batch(batch, report)
+            _save_batch(batch, report, source, label)
             batch = []
         if progress:
             progress(1)
     if batch:
-        _save_batch(batch, report)
+        _save_batch(batch, report, source, label)
     return report
 
 
+def _history_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
 @transaction.atomic
-def _save_batch(batch: list[tuple[int, dict[str, Any]]], report: ImportReport) -> None:
-    """Create new providers, update changed ones, leave identical ones untouched."""
+def _save_batch(
+    batch: list[tuple[int, dict[str, Any]]], report: ImportReport, source: str, label: str
+) -> None:
+    """Create new providers, update changed ones, leave identical ones untouched; an
+    entry its owner keeps is left as the owner and the editors made it."""
     ids = [data["external_id"] for _number, data in batch]
-    existing = {p.external_id: p for p in Provider.objects.filter(external_id__in=ids)}
-    new, changed = [], []
+    owned = Ownership.objects.filter(provider_id=OuterRef("pk"))
+    found = Provider.objects.filter(external_id__in=ids).annotate(owned=Exists(owned))
+    existing = {p.external_id: p for p in found}
+    new, changed, history = [], [], []
     now = timezone.now()
     for _number, data in batch:
         values = _model_values(data)
+        if source:  # back in its list: no longer "gone from the source"
+            values |= {"source": source, "needs_review": False, "review_note": ""}
         provider = existing.get(data["external_id"])
         if provider is None:
             provider = Provider(external_id=data["external_id"], **values)
             provider.set_derived_fields()
             new.append(provider)
             continue
-        if all(getattr(provider, name) == value for name, value in values.items()):
+        if provider.owned:
+            report.kept_by_owner += 1
+            continue
+        diff = {
+            name: [_history_value(getattr(provider, name)), _history_value(value)]
+            for name, value in values.items()
+            if getattr(provider, name) != value and name != "pc4"
+        }
+        if not diff:
             report.unchanged += 1
             continue
         for name, value in values.items():
@@ -312,22 +368,97 @@ def _save_batch(batch: list[tuple[int, dict[str, Any]]], report: ImportReport) -
         provider.set_derived_fields()
         provider.updated_at = now
         changed.append(provider)
+        history.append((provider, diff))
     Provider.objects.bulk_create(new)
     if changed:
         fields = [*_model_values(batch[0][1]).keys(), "x", "y", "z", "checked_on", "updated_at"]
+        fields += ["source", "needs_review", "review_note"] if source else []
         Provider.objects.bulk_update(changed, fields)
     if new and new[0].pk is None:  # a database that does not return ids from bulk inserts
         new = list(Provider.objects.filter(external_id__in=[p.external_id for p in new]))
     sync_search_rows(new + changed)
+    _write_history(new, history, label)
     report.created += len(new)
     report.updated += len(changed)
+
+
+def _write_history(new: list[Provider], changed: list[tuple[Provider, dict]], label: str) -> None:
+    by = label or _("import")
+    ProviderChange.objects.bulk_create(
+        [ProviderChange(provider=p, action="created", by_label=by) for p in new]
+        + [
+            ProviderChange(provider=p, action="imported", changes=diff, by_label=by)
+            for p, diff in changed
+        ]
+    )
+
+
+# More than this share of a source's entries missing from its new list: more likely a
+# cut-off file than a real change, so nothing is marked (unless the editor insists).
+MASS_RETIRE_SHARE = 0.2
+
+
+def mark_gone(source: str, report: ImportReport, label: str, insist: bool = False) -> None:
+    """Entries of `source` missing from the imported list: marked for review, kept
+    (visible, unchanged) until an editor decides. Never deleted."""
+    current = dict(
+        Provider.objects.filter(source=source, needs_review=False).values_list("external_id", "pk")
+    )
+    gone = sorted(ext for ext in current if ext not in report.seen)
+    total = Provider.objects.filter(source=source).count()
+    if not gone:
+        return
+    if not insist and len(gone) > 5 and len(gone) > MASS_RETIRE_SHARE * total:
+        report.warnings.append(
+            _(
+                "%(count)s of %(total)s entries of this source are not in the file. That "
+                "looks like an incomplete file, so none was marked for review. Import the "
+                "whole list, or use --mark-missing-anyway."
+            )
+            % {"count": len(gone), "total": total}
+        )
+        return
+    note = _("Not in the list of %(source)s of %(date)s.") % {
+        "source": label or source,
+        "date": timezone.localdate().isoformat(),
+    }
+    pks = [current[ext] for ext in gone]
+    for start in range(0, len(pks), BATCH_SIZE):
+        chunk = pks[start : start + BATCH_SIZE]
+        Provider.objects.filter(pk__in=chunk).update(needs_review=True, review_note=note)
+    ProviderChange.objects.bulk_create(
+        ProviderChange(provider_id=pk, action="gone", by_label=label or source) for pk in pks
+    )
+    report.retired = gone
+
+
+def run_import(
+    records: list[tuple[int, dict[str, Any]]],
+    progress: Callable[[int], None] | None = None,
+    *,
+    source: str = "",
+    label: str = "",
+    dry_run: bool = False,
+    mark_missing: bool = True,
+    insist: bool = False,
+) -> ImportReport:
+    """An import as one transaction: a failure half-way leaves the guide as it was, and
+    a dry run is the real import rolled back (so its counts are exact)."""
+    with transaction.atomic():
+        report = import_records(records, progress, source=source, label=label)
+        if source and mark_missing:
+            mark_gone(source, report, label, insist)
+        report.dry_run = dry_run
+        if dry_run:
+            transaction.set_rollback(True)
+    return report
 
 
 def detect_format(path: Path, given: str | None = None) -> str:
     fmt = (given or path.suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise UnreadableFile(
-            _("Use a .csv or .json file (or give --format csv|json), not “%(name)s”.")
+            _("Use a .csv, .json or .xlsx file (or give --format), not “%(name)s”.")
             % {"name": path.name}
         )
     return fmt
@@ -340,14 +471,36 @@ def read_records(path: Path, fmt: str | None = None) -> list[tuple[int, dict[str
     or the position in the JSON list (the first item is 1).
     """
     fmt = detect_format(path, fmt)
-    try:
-        if not path.is_file():
-            raise UnreadableFile(_("File not found: %(path)s") % {"path": path})
-        if path.stat().st_size > MAX_FILE_BYTES:
+    if fmt == "xlsx":
+        from werkwijzer.directory.adapters import read_rows
+
+        check_file(path)
+        records = read_rows(path, "xlsx")
+        if records and not set(REQUIRED_COLUMNS) <= set(records[0][1]):
+            missing = sorted(set(REQUIRED_COLUMNS) - set(records[0][1]))
             raise UnreadableFile(
-                _("The file is larger than %(mb)s MB. Split it into smaller files.")
-                % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
+                _("The header misses the column(s): %(columns)s.") % {"columns": ", ".join(missing)}
             )
+        return records
+    text = read_text(path)
+    return _read_json(text) if fmt == "json" else read_csv_rows(text)
+
+
+def check_file(path: Path) -> None:
+    """The file exists and is not too large (else UnreadableFile)."""
+    if not path.is_file():
+        raise UnreadableFile(_("File not found: %(path)s") % {"path": path})
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise UnreadableFile(
+            _("The file is larger than %(mb)s MB. Split it into smaller files.")
+            % {"mb": MAX_FILE_BYTES // (1024 * 1024)}
+        )
+
+
+def read_text(path: Path) -> str:
+    """A text file (CSV, JSON) as UTF-8, or UnreadableFile saying what is wrong."""
+    try:
+        check_file(path)
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise UnreadableFile(_("The file is not UTF-8 text. Save it as UTF-8.")) from error
@@ -357,7 +510,7 @@ def read_records(path: Path, fmt: str | None = None) -> list[tuple[int, dict[str
         ) from error
     if not text.strip():
         raise UnreadableFile(_("The file is empty."))
-    return _read_json(text) if fmt == "json" else _read_csv(text)
+    return text
 
 
 def _read_json(text: str) -> list[tuple[int, dict[str, Any]]]:
@@ -377,13 +530,16 @@ def _read_json(text: str) -> list[tuple[int, dict[str, Any]]]:
     return list(enumerate(data, start=1))
 
 
-def _read_csv(text: str) -> list[tuple[int, dict[str, Any]]]:
+def read_csv_rows(
+    text: str, required: tuple[str, ...] = REQUIRED_COLUMNS
+) -> list[tuple[int, dict[str, Any]]]:
+    """(line, {column: cell}) of a CSV; `required` columns must be in the header."""
     header_line = text.splitlines()[0]
     delimiter = max(",;\t", key=header_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = [name.strip().lower() for name in next(reader)]
-        missing = [name for name in REQUIRED_COLUMNS if name not in header]
+        missing = [name for name in required if name not in header]
         if missing:
             raise UnreadableFile(
                 _("The CSV header misses the column(s): %(columns)s.")

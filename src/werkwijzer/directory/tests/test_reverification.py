@@ -71,18 +71,16 @@ def test_24_months_is_hidden_until_verified(client, postcodes):
         assert client.get(url).status_code == 404
     assert client.get(f"/api/v1/providers/{old.pk}").status_code == 404
     assert client.get("/api/v1/providers", {"postcode": "3511"}).json()["count"] == 0
-    assert client.get("/api/v1/providers", {"postcode": "3511", "kind": "baco"}).json()[
-        "count"
-    ] == 0
+    assert (
+        client.get("/api/v1/providers", {"postcode": "3511", "kind": "baco"}).json()["count"] == 0
+    )
 
     # The owner still reaches it, and an approved check brings it back.
     owner = make_user("professional", profession="baco")
     Ownership.objects.create(provider=old, user=owner)
     force_login_verified(client, owner)
     assert client.get(f"/verwijsgids/{old.pk}/wijzigen/").status_code == 200
-    proposal = moderation.submit_change(
-        owner, old, moderation.entry_values(old), "", confirm=True
-    )
+    proposal = moderation.submit_change(owner, old, moderation.entry_values(old), "", confirm=True)
     moderation.approve(proposal, make_user("editor"))
     old.refresh_from_db()
     assert old.checked_on == timezone.localdate() and not old.is_hidden
