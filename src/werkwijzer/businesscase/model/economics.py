@@ -75,12 +75,36 @@ class Coefficients:
     capped: np.ndarray
 
 
-def coefficients(p: dict[str, np.ndarray], strata: Strata) -> Coefficients:
-    draws = next(iter(p.values())).shape[0]
-    shape = (3, draws, strata.size, N_STATES, N_PARTIES)
-    wage = np.zeros(shape)
-    capped = np.zeros(shape)
-    care, employer, public, person, society = range(N_PARTIES)
+@dataclass(frozen=True)
+class _Who:
+    """Per stratum (shape (1, S)): which employment types it holds."""
+
+    employee: np.ndarray
+    flex: np.ndarray
+    self_employed: np.ndarray
+
+    @classmethod
+    def of(cls, strata: Strata) -> _Who:
+        return cls(
+            employee=(strata.employment_is("employee") | strata.employment_is("flex"))[None, :],
+            flex=strata.employment_is("flex")[None, :],
+            self_employed=strata.employment_is("self_employed")[None, :],
+        )
+
+
+@dataclass(frozen=True)
+class _Phase:
+    """One phase's coefficients (views of shape (draws, S, states, parties)) and the
+    transfers booked so far, as (wage part, capped part) per state, shape (draws, S, states)."""
+
+    wage: np.ndarray
+    capped: np.ndarray
+    transfers_w: np.ndarray
+    transfers_c: np.ndarray
+
+
+def _lost_wage(p: dict[str, np.ndarray], strata: Strata, draws: int) -> np.ndarray:
+    """Gross wage lost per unit of wage, shape (draws, S, states); nothing once died."""
     work = np.zeros((draws, N_STATES))
     work[:, State.WORKING_FULLY] = 1.0
     work[:, State.WORKING_PARTLY] = p["partial_work_fraction"][:, 0]
@@ -88,52 +112,77 @@ def coefficients(p: dict[str, np.ndarray], strata: Strata) -> Coefficients:
     lost = 1.0 - work[:, None, :]  # (draws, 1, states), per unit of wage
     lost = np.broadcast_to(lost, (draws, strata.size, N_STATES)).copy()
     lost[:, :, State.DIED] = 0.0
-    employee = (strata.employment_is("employee") | strata.employment_is("flex"))[None, :]
-    flex = strata.employment_is("flex")[None, :]
-    self_employed = strata.employment_is("self_employed")[None, :]
+    return lost
+
+
+def _sick_pay(cost: _Phase, p: dict[str, np.ndarray], ph: int, lost: np.ndarray, who: _Who) -> None:
+    """Wage continuation, the Ziektewet for flex workers and the employer's replacement."""
+    _, employer, public, _, _ = range(N_PARTIES)
+    continuation = p["wage_continuation_year2"] if ph == 1 else p["wage_continuation_year1"]
+    paid_states = [State.SICK_LEAVE] + ([State.WORKING_PARTLY] if ph < 2 else [])
+    for state in paid_states:
+        missed = lost[:, :, state]
+        by_employer = np.where(who.flex, 1.0 - p["flex_zw_share"], 1.0) * continuation
+        by_employer = np.where(who.employee, by_employer, 0.0)
+        cost.wage[:, :, state, employer] += by_employer * missed
+        cost.transfers_w[:, :, state] += by_employer * missed
+        zw = np.where(who.flex, p["flex_zw_share"] * p["ziektewet_rate"], 0.0) * missed
+        cost.capped[:, :, state, public] += zw
+        cost.transfers_c[:, :, state] += zw
+        replacement = np.where(
+            who.employee, p["replacement_cost_share"] * (1 + p["employer_charges"]), 0.0
+        )
+        cost.wage[:, :, state, employer] += replacement * missed
+
+
+def _benefits(cost: _Phase, p: dict[str, np.ndarray], lost: np.ndarray, who: _Who) -> None:
+    """UWV benefits (WGA, IVA, WW) and private disability insurance (AOV)."""
+    care, public = PARTIES.index("care"), PARTIES.index("public")
+    benefit_rates = {
+        State.WIA_PARTIAL: p["wga_rate"] * lost[:, :, State.WIA_PARTIAL],
+        State.WIA_FULL: p["iva_rate"] * lost[:, :, State.WIA_FULL],
+    }
+    for state, rate in benefit_rates.items():
+        uwv = np.where(who.employee, rate, 0.0)
+        cost.capped[:, :, state, public] += uwv
+        cost.transfers_c[:, :, state] += uwv
+    ww = p["unemployment_benefit_rate"] * np.ones((1, lost.shape[1]))
+    cost.capped[:, :, State.UNEMPLOYED, public] += ww
+    cost.transfers_c[:, :, State.UNEMPLOYED] += ww
+    aov_rate = p["zzp_aov_share"] * p["aov_rate"]
+    for state in (State.SICK_LEAVE, State.WORKING_PARTLY, State.WIA_PARTIAL, State.WIA_FULL):
+        aov = np.where(who.self_employed, aov_rate, 0.0) * lost[:, :, state]
+        cost.wage[:, :, state, care] += aov
+        cost.transfers_w[:, :, state] += aov
+
+
+def _what_is_left(cost: _Phase, p: dict[str, np.ndarray], lost: np.ndarray) -> None:
+    """What is left of the gross wage lost: taxes for the public purse, the rest for the
+    person; society loses the labour cost of the hours not worked."""
+    _, _, public, person, society = range(N_PARTIES)
     charges = p["employer_charges"]
     tax = p["tax_wedge"][:, :, None]
+    shortfall_w = lost - cost.transfers_w
+    cost.wage[..., public] += tax * shortfall_w
+    cost.capped[..., public] -= tax * cost.transfers_c
+    cost.wage[..., person] += (1 - tax) * shortfall_w
+    cost.capped[..., person] -= (1 - tax) * cost.transfers_c
+    cost.wage[..., society] += (1 + charges)[:, :, None] * lost
+
+
+def coefficients(p: dict[str, np.ndarray], strata: Strata) -> Coefficients:
+    draws = next(iter(p.values())).shape[0]
+    shape = (3, draws, strata.size, N_STATES, N_PARTIES)
+    wage = np.zeros(shape)
+    capped = np.zeros(shape)
+    lost = _lost_wage(p, strata, draws)
+    who = _Who.of(strata)
     for ph in range(3):
-        # Transfers as (wage part, capped part), per state, shape (draws, S).
-        transfers_w = np.zeros((draws, strata.size, N_STATES))
-        transfers_c = np.zeros((draws, strata.size, N_STATES))
-        continuation = p["wage_continuation_year2"] if ph == 1 else p["wage_continuation_year1"]
-        paid_states = [State.SICK_LEAVE] + ([State.WORKING_PARTLY] if ph < 2 else [])
-        for state in paid_states:
-            missed = lost[:, :, state]
-            by_employer = np.where(flex, 1.0 - p["flex_zw_share"], 1.0) * continuation
-            by_employer = np.where(employee, by_employer, 0.0)
-            wage[ph, :, :, state, employer] += by_employer * missed
-            transfers_w[:, :, state] += by_employer * missed
-            zw = np.where(flex, p["flex_zw_share"] * p["ziektewet_rate"], 0.0) * missed
-            capped[ph, :, :, state, public] += zw
-            transfers_c[:, :, state] += zw
-            replacement = np.where(employee, p["replacement_cost_share"] * (1 + charges), 0.0)
-            wage[ph, :, :, state, employer] += replacement * missed
-        benefit_rates = {
-            State.WIA_PARTIAL: p["wga_rate"] * lost[:, :, State.WIA_PARTIAL],
-            State.WIA_FULL: p["iva_rate"] * lost[:, :, State.WIA_FULL],
-        }
-        for state, rate in benefit_rates.items():
-            uwv = np.where(employee, rate, 0.0)
-            capped[ph, :, :, state, public] += uwv
-            transfers_c[:, :, state] += uwv
-        ww = p["unemployment_benefit_rate"] * np.ones((1, strata.size))
-        capped[ph, :, :, State.UNEMPLOYED, public] += ww
-        transfers_c[:, :, State.UNEMPLOYED] += ww
-        aov_rate = p["zzp_aov_share"] * p["aov_rate"]
-        for state in (State.SICK_LEAVE, State.WORKING_PARTLY, State.WIA_PARTIAL, State.WIA_FULL):
-            aov = np.where(self_employed, aov_rate, 0.0) * lost[:, :, state]
-            wage[ph, :, :, state, care] += aov
-            transfers_w[:, :, state] += aov
-        # What is left of the gross wage lost: taxes for the public purse, the rest for
-        # the person.
-        shortfall_w = lost - transfers_w
-        wage[ph, ..., public] += tax * shortfall_w
-        capped[ph, ..., public] -= tax * transfers_c
-        wage[ph, ..., person] += (1 - tax) * shortfall_w
-        capped[ph, ..., person] -= (1 - tax) * transfers_c
-        wage[ph, ..., society] += (1 + charges)[:, :, None] * lost
+        transfers = (np.zeros((draws, strata.size, N_STATES)) for _ in range(2))
+        cost = _Phase(wage[ph], capped[ph], *transfers)
+        _sick_pay(cost, p, ph, lost, who)
+        _benefits(cost, p, lost, who)
+        _what_is_left(cost, p, lost)
     return Coefficients(wage, capped)
 
 
