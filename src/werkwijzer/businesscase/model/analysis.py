@@ -21,6 +21,7 @@ from werkwijzer.businesscase.model.parameters import (
     ParameterError,
     ParameterIssue,
     ParameterSet,
+    ParameterSpec,
     draw_parameters,
     keep_shares_valid,
     load_parameters,
@@ -208,59 +209,51 @@ class AnalysisResult:
             *(["meta", "", f"parameter {k}", "", v] for k, v in self.parameters.changed().items()),
         ]
         for key, result in self.results.items():
-            for party, value in zip(PARTIES, result.totals, strict=True):
-                rows.append(["total_cost", key, party, "5 years", round(float(value), 2)])
-            for year, costs in enumerate(result.output.costs_yearly[0], start=1):
-                for party, value in zip(PARTIES, costs, strict=True):
-                    rows.append(["yearly_cost", key, party, f"year {year}", round(float(value), 2)])
-            if key != "ist":
-                for party, value in zip(PARTIES, self.net_benefit(key), strict=True):
-                    rows.append(["net_benefit", key, party, "5 years", round(float(value), 2)])
-            for week, row in enumerate(result.states):
-                for state in State:
-                    rows.append(
-                        [
-                            "persons",
-                            key,
-                            state.name.lower(),
-                            f"week {week}",
-                            round(float(row[state]), 1),
-                        ]
-                    )
-        if self.psa is not None:
-            for key in self.psa.net_benefit:
-                for party in PARTIES:
-                    interval = self.psa.interval(key, party)
-                    for name in ("mean", "low", "high"):
-                        rows.append(
-                            [
-                                f"psa_net_benefit_{name}",
-                                key,
-                                party,
-                                "5 years",
-                                round(getattr(interval, name), 2),
-                            ]
-                        )
-        if self.tornado is not None:
-            for bar in self.tornado.bars:
-                rows.append(
-                    [
-                        "tornado_low",
-                        self.tornado.scenario,
-                        bar.name,
-                        bar.low_value,
-                        round(bar.low_result, 2),
-                    ]
-                )
-                rows.append(
-                    [
-                        "tornado_high",
-                        self.tornado.scenario,
-                        bar.name,
-                        bar.high_value,
-                        round(bar.high_result, 2),
-                    ]
-                )
+            rows += self._scenario_csv_rows(key, result)
+        rows += self._psa_csv_rows()
+        rows += self._tornado_csv_rows()
+        return rows
+
+    def _scenario_csv_rows(self, key: str, result: ScenarioResult) -> list[list[Any]]:
+        rows: list[list[Any]] = []
+        for party, value in zip(PARTIES, result.totals, strict=True):
+            rows.append(["total_cost", key, party, "5 years", round(float(value), 2)])
+        for year, costs in enumerate(result.output.costs_yearly[0], start=1):
+            for party, value in zip(PARTIES, costs, strict=True):
+                rows.append(["yearly_cost", key, party, f"year {year}", round(float(value), 2)])
+        if key != "ist":
+            for party, value in zip(PARTIES, self.net_benefit(key), strict=True):
+                rows.append(["net_benefit", key, party, "5 years", round(float(value), 2)])
+        for week, row in enumerate(result.states):
+            for state in State:
+                value = round(float(row[state]), 1)
+                rows.append(["persons", key, state.name.lower(), f"week {week}", value])
+        return rows
+
+    def _psa_csv_rows(self) -> list[list[Any]]:
+        if self.psa is None:
+            return []
+        rows: list[list[Any]] = []
+        for key in self.psa.net_benefit:
+            for party in PARTIES:
+                interval = self.psa.interval(key, party)
+                for name in ("mean", "low", "high"):
+                    value = round(getattr(interval, name), 2)
+                    rows.append([f"psa_net_benefit_{name}", key, party, "5 years", value])
+        return rows
+
+    def _tornado_csv_rows(self) -> list[list[Any]]:
+        if self.tornado is None:
+            return []
+        scenario = self.tornado.scenario
+        rows: list[list[Any]] = []
+        for bar in self.tornado.bars:
+            rows.append(
+                ["tornado_low", scenario, bar.name, bar.low_value, round(bar.low_result, 2)]
+            )
+            rows.append(
+                ["tornado_high", scenario, bar.name, bar.high_value, round(bar.high_result, 2)]
+            )
         return rows
 
 
@@ -367,6 +360,55 @@ def run_psa(
     return PsaResult(draws, net, bands)
 
 
+def _varied_arrays(
+    parameters: ParameterSet, varied: list[ParameterSpec], rows: int
+) -> dict[str, np.ndarray]:
+    """Row 0 the base case, rows 2k+1 and 2k+2 the k-th varied parameter at its low and
+    high end."""
+    arrays = parameters.arrays(rows)
+    for k, spec in enumerate(varied):
+        arrays[spec.name][2 * k + 1] = spec.low
+        arrays[spec.name][2 * k + 2] = spec.high
+    keep_shares_valid(arrays)
+    return arrays
+
+
+def _varied_offers(book: ScenarioBook, rows: int, effect_row: int) -> dict[str, Offer]:
+    """Every offer with its effect at the ends of its range in rows `effect_row` and the
+    next, and its cost per consultation at the ends in the two rows after."""
+    cost_row = effect_row + 2
+    offers: dict[str, Offer] = {}
+    for key, offer in book.offers.items():
+        assert offer.uncertain is not None
+        effect = np.full((rows, 1), offer.uncertain["rtw_hr"].value)
+        effect[effect_row] = offer.uncertain["rtw_hr"].low
+        effect[effect_row + 1] = offer.uncertain["rtw_hr"].high
+        price = np.full((rows, 1), offer.uncertain["cost_per_consultation"].value)
+        price[cost_row] = offer.uncertain["cost_per_consultation"].low
+        price[cost_row + 1] = offer.uncertain["cost_per_consultation"].high
+        offers[key] = replace(
+            offer, rtw_hr=effect, cost_per_person=offer.consultations * price + offer.fixed_cost
+        )
+    return offers
+
+
+def _offer_items(book: ScenarioBook, scenario: str) -> list[tuple[str, str, float, float, str]]:
+    """The two offer items of the tornado, from the scenario's first care offer."""
+    element = (
+        book.offers[book.scenarios[scenario].elements[0]]
+        if book.scenarios[scenario].elements
+        else book.offers["ist"]
+    )
+    assert element.uncertain is not None
+    return [
+        ("offer_rtw_hr", "Effect of the care offer on return to work (hazard ratio)",
+         element.uncertain["rtw_hr"].low, element.uncertain["rtw_hr"].high, element.uncertain["rtw_hr"].source),
+        ("offer_cost_per_consultation", "Cost per consultation",
+         element.uncertain["cost_per_consultation"].low, element.uncertain["cost_per_consultation"].high,
+         element.uncertain["cost_per_consultation"].source),
+    ]  # fmt: skip
+
+
 def run_tornado(
     parameters: ParameterSet, book: ScenarioBook, scenario: str, party: str = "society"
 ) -> TornadoResult:
@@ -381,26 +423,9 @@ def run_tornado(
         if spec.high > spec.low and spec.name != "cohort_size"
     ]
     rows = 1 + 2 * (len(varied) + 2)
-    arrays = parameters.arrays(rows)
-    for k, spec in enumerate(varied):
-        arrays[spec.name][2 * k + 1] = spec.low
-        arrays[spec.name][2 * k + 2] = spec.high
-    keep_shares_valid(arrays)
+    arrays = _varied_arrays(parameters, varied, rows)
     # Two more items: the effect and the cost of the care offers, at the ends of their ranges.
-    effect_row = 2 * len(varied) + 1
-    cost_row = effect_row + 2
-    offers: dict[str, Offer] = {}
-    for key, offer in book.offers.items():
-        assert offer.uncertain is not None
-        effect = np.full((rows, 1), offer.uncertain["rtw_hr"].value)
-        effect[effect_row] = offer.uncertain["rtw_hr"].low
-        effect[effect_row + 1] = offer.uncertain["rtw_hr"].high
-        price = np.full((rows, 1), offer.uncertain["cost_per_consultation"].value)
-        price[cost_row] = offer.uncertain["cost_per_consultation"].low
-        price[cost_row + 1] = offer.uncertain["cost_per_consultation"].high
-        offers[key] = replace(
-            offer, rtw_hr=effect, cost_per_person=offer.consultations * price + offer.fixed_cost
-        )
+    offers = _varied_offers(book, rows, effect_row=2 * len(varied) + 1)
     column = PARTIES.index(party)
     totals = {}
     for key in ("ist", scenario):
@@ -409,22 +434,10 @@ def run_tornado(
             :, column
         ]
     net = totals["ist"] - totals[scenario]
-    element = (
-        book.offers[book.scenarios[scenario].elements[0]]
-        if book.scenarios[scenario].elements
-        else book.offers["ist"]
-    )
-    assert element.uncertain is not None
-    items = [(spec.name, spec.label, spec.low, spec.high, spec.source) for spec in varied] + [
-        ("offer_rtw_hr", "Effect of the care offer on return to work (hazard ratio)",
-         element.uncertain["rtw_hr"].low, element.uncertain["rtw_hr"].high, element.uncertain["rtw_hr"].source),
-        ("offer_cost_per_consultation", "Cost per consultation",
-         element.uncertain["cost_per_consultation"].low, element.uncertain["cost_per_consultation"].high,
-         element.uncertain["cost_per_consultation"].source),
-    ]  # fmt: skip
+    items = [(spec.name, spec.label, spec.low, spec.high, spec.source) for spec in varied]
     bars = [
         TornadoBar(name, label, low, high, float(net[2 * k + 1]), float(net[2 * k + 2]), source)
-        for k, (name, label, low, high, source) in enumerate(items)
+        for k, (name, label, low, high, source) in enumerate(items + _offer_items(book, scenario))
     ]
     bars.sort(key=lambda bar: bar.swing, reverse=True)
     return TornadoResult(scenario, party, float(net[0]), tuple(bars[:TORNADO_BARS]))
