@@ -68,6 +68,47 @@ def _observation(key: str, patient_urn: str, issued: str, value: dict[str, Any])
     }
 
 
+def _coded(system: str, code: str, display: str) -> dict[str, Any]:
+    return {
+        "valueCodeableConcept": {"coding": [{"system": system, "code": code, "display": display}]}
+    }
+
+
+def _facts(work_data: WorkData) -> list[tuple[str, dict[str, Any]]]:
+    """The facts the person filled in, in bundle order, as (code key, FHIR value)."""
+    facts: list[tuple[str, dict[str, Any]]] = []
+    if work_data.occupation:
+        facts.append(("occupation", {"valueString": work_data.occupation}))
+    if work_data.contract:
+        display = str(work_data.get_contract_display())
+        facts.append(("employment-status", _coded(EMPLOYMENT_CODES, work_data.contract, display)))
+    if work_data.work_status:
+        display = str(work_data.get_work_status_display())
+        facts.append(("work-status", _coded(WORKING_CODES, work_data.work_status, display)))
+    if work_data.hours_per_week is not None:
+        hours = Decimal(work_data.hours_per_week)
+        facts.append(
+            (
+                "hours-per-week",
+                {
+                    "valueQuantity": {
+                        "value": hours,
+                        "unit": "hours per week",
+                        "system": UCUM,
+                        "code": "h/wk",
+                    }
+                },
+            )
+        )
+    if work_data.sick_leave_start is not None:
+        facts.append(
+            ("sick-leave-start", {"valueDateTime": work_data.sick_leave_start.isoformat()})
+        )
+    if work_data.work_ability is not None:
+        facts.append(("work-ability", {"valueInteger": work_data.work_ability}))
+    return facts
+
+
 def build_bundle(
     user: Any, work_data: WorkData | None, *, now: dt.datetime | None = None
 ) -> Bundle:
@@ -79,82 +120,8 @@ def build_bundle(
         "resourceType": "Patient",
         "identifier": [{"system": PERSON_IDENTIFIER, "value": str(user.pk)}],
     }
-    observations: list[dict] = []
-    if work_data is not None:
-        if work_data.occupation:
-            observations.append(
-                _observation(
-                    "occupation", patient_urn, issued, {"valueString": work_data.occupation}
-                )
-            )
-        if work_data.contract:
-            obs = _observation(
-                "employment-status",
-                patient_urn,
-                issued,
-                {
-                    "valueCodeableConcept": {
-                        "coding": [
-                            {
-                                "system": EMPLOYMENT_CODES,
-                                "code": work_data.contract,
-                                "display": str(work_data.get_contract_display()),
-                            }
-                        ]
-                    }
-                },
-            )
-            observations.append(obs)
-        if work_data.work_status:
-            observations.append(
-                _observation(
-                    "work-status",
-                    patient_urn,
-                    issued,
-                    {
-                        "valueCodeableConcept": {
-                            "coding": [
-                                {
-                                    "system": WORKING_CODES,
-                                    "code": work_data.work_status,
-                                    "display": str(work_data.get_work_status_display()),
-                                }
-                            ]
-                        }
-                    },
-                )
-            )
-        if work_data.hours_per_week is not None:
-            observations.append(
-                _observation(
-                    "hours-per-week",
-                    patient_urn,
-                    issued,
-                    {
-                        "valueQuantity": {
-                            "value": Decimal(work_data.hours_per_week),
-                            "unit": "hours per week",
-                            "system": UCUM,
-                            "code": "h/wk",
-                        }
-                    },
-                )
-            )
-        if work_data.sick_leave_start is not None:
-            observations.append(
-                _observation(
-                    "sick-leave-start",
-                    patient_urn,
-                    issued,
-                    {"valueDateTime": work_data.sick_leave_start.isoformat()},
-                )
-            )
-        if work_data.work_ability is not None:
-            observations.append(
-                _observation(
-                    "work-ability", patient_urn, issued, {"valueInteger": work_data.work_ability}
-                )
-            )
+    facts = _facts(work_data) if work_data is not None else []
+    observations = [_observation(key, patient_urn, issued, value) for key, value in facts]
     entries = [{"fullUrl": patient_urn, "resource": patient}] + [
         {"fullUrl": _urn(), "resource": obs} for obs in observations
     ]
