@@ -84,6 +84,48 @@ def _phrases(tokens: list[str], table: dict[str, tuple[str, ...]]) -> list[tuple
     return found
 
 
+def _phrase_concept(
+    phrase: str,
+    size: int,
+    synonyms: dict[str, tuple[str, ...]],
+    english: dict[str, tuple[str, ...]],
+) -> Concept:
+    """A phrase from the term lists, with its synonyms and its Dutch translations."""
+    concept = Concept(phrase)
+    if phrase not in STOPWORDS or size > 1:
+        concept.add(phrase, 1.0)
+    for replacement in synonyms.get(phrase, ()):
+        concept.add(replacement, WEIGHT_SYNONYM)
+    for replacement in english.get(phrase, ()):
+        concept.add(replacement, WEIGHT_TRANSLATION)
+        for again in synonyms.get(replacement, ()):
+            concept.add(again, WEIGHT_SYNONYM * WEIGHT_TRANSLATION)
+    return concept
+
+
+def _word_concept(
+    token: str, synonyms: dict[str, tuple[str, ...]], speller: Speller | None, compounds
+) -> tuple[Concept, str]:
+    """A single word with its translations, a spelling correction if it is unknown, and
+    the compounds that contain it. Also gives the correction ("" when there is none)."""
+    concept = Concept(token)
+    concept.add(token, 1.0)
+    translations = english_stems().get(stem(token, "en"), ())
+    for replacement in translations:
+        concept.add(replacement, WEIGHT_TRANSLATION)
+    suggestion = ""
+    if not (speller is None or translations or token in speller or _stem_known(token, compounds)):
+        suggestion = speller.correct(token) or ""
+        if suggestion:
+            concept.add(suggestion, WEIGHT_CORRECTION)
+            for replacement in synonyms.get(suggestion, ()):
+                concept.add(replacement, WEIGHT_CORRECTION * WEIGHT_SYNONYM)
+    if compounds is not None:
+        for longer in compounds(stem(token)):
+            concept.variants.append(Variant((longer,), WEIGHT_COMPOUND))
+    return concept, suggestion
+
+
 def analyse(raw: str, speller: Speller | None = None, compounds=None) -> Query:
     """Turn a query string into concepts. Never raises on odd input."""
     text = raw or ""
@@ -101,15 +143,7 @@ def analyse(raw: str, speller: Speller | None = None, compounds=None) -> Query:
     while position < len(tokens) and len(concepts) < MAX_CONCEPTS:
         if position in phrase_at:
             size, phrase = phrase_at[position]
-            concept = Concept(phrase)
-            if phrase not in STOPWORDS or size > 1:
-                concept.add(phrase, 1.0)
-            for replacement in synonyms.get(phrase, ()):
-                concept.add(replacement, WEIGHT_SYNONYM)
-            for replacement in english.get(phrase, ()):
-                concept.add(replacement, WEIGHT_TRANSLATION)
-                for again in synonyms.get(replacement, ()):
-                    concept.add(again, WEIGHT_SYNONYM * WEIGHT_TRANSLATION)
+            concept = _phrase_concept(phrase, size, synonyms, english)
             if concept.variants:
                 concepts.append(concept)
             corrected.append(phrase)
@@ -120,28 +154,10 @@ def analyse(raw: str, speller: Speller | None = None, compounds=None) -> Query:
         corrected.append(token)
         if token in STOPWORDS or len(token.replace("'", "")) < 2:
             continue
-        concept = Concept(token)
-        concept.add(token, 1.0)
-        translations = english_stems().get(stem(token, "en"), ())
-        for replacement in translations:
-            concept.add(replacement, WEIGHT_TRANSLATION)
-        known = (
-            speller is None
-            or bool(translations)
-            or token in speller
-            or _stem_known(token, compounds)
-        )
-        if not known:
-            suggestion = speller.correct(token)
-            if suggestion:
-                concept.add(suggestion, WEIGHT_CORRECTION)
-                for replacement in synonyms.get(suggestion, ()):
-                    concept.add(replacement, WEIGHT_CORRECTION * WEIGHT_SYNONYM)
-                corrected[-1] = suggestion
-                changed = True
-        if compounds is not None:
-            for longer in compounds(stem(token)):
-                concept.variants.append(Variant((longer,), WEIGHT_COMPOUND))
+        concept, suggestion = _word_concept(token, synonyms, speller, compounds)
+        if suggestion:
+            corrected[-1] = suggestion
+            changed = True
         concepts.append(concept)
     return Query(
         raw=raw or "",
