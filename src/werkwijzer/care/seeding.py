@@ -44,16 +44,9 @@ def _referral(person, provider, question, created_by, **fields) -> tuple[Referra
     )
 
 
-def seed(context: SeedContext) -> None:
-    users = _users()
-    if users is None:
-        context.write("care: no demo referrals (the demo accounts are missing)")
-        return
-    person, baco, kag = users["demo-persoon"], users["demo-baco"], users["demo-kag"]
-    employer = users["demo-werkgever"]
-    now = timezone.now()
+def _in_care(person, baco, employer, now: dt.datetime) -> None:
+    """The referral in consultations, with a note, an advice and an employer report."""
     days = dt.timedelta(days=1)
-
     referral, created = _referral(
         person,
         baco.provider,
@@ -93,7 +86,11 @@ def seed(context: SeedContext) -> None:
             valid_from=timezone.localdate(),
             review_on=timezone.localdate() + 28 * days,
         )
-    consents.give(person, employer, "employer-report")
+
+
+def _waiting_and_declined(person, baco, kag, now: dt.datetime) -> None:
+    """A referral requested by the person, one on their behalf and one declined."""
+    days = dt.timedelta(days=1)
     _referral(person, kag.provider, REQUESTED, person, confirmed_by_person_at=now - 2 * days)
     _referral(person, baco.provider, ON_BEHALF, kag)  # waits for the person to confirm
     _referral(
@@ -106,4 +103,17 @@ def seed(context: SeedContext) -> None:
         declined_at=now - 58 * days,
         decline_reason="Hiervoor kunt u beter bij uw eigen bedrijfsarts terecht.",
     )
+
+
+def seed(context: SeedContext) -> None:
+    users = _users()
+    if users is None:
+        context.write("care: no demo referrals (the demo accounts are missing)")
+        return
+    person, baco, kag = users["demo-persoon"], users["demo-baco"], users["demo-kag"]
+    employer = users["demo-werkgever"]
+    now = timezone.now()
+    _in_care(person, baco, employer, now)
+    consents.give(person, employer, "employer-report")
+    _waiting_and_declined(person, baco, kag, now)
     context.write("care: demo referrals for demo-persoon")
