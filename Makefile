@@ -8,11 +8,12 @@ WERKWIJZER := $(BIN)/werkwijzer
 HOST ?= 127.0.0.1:8000
 export DJANGO_SETTINGS_MODULE ?= werkwijzer.settings.dev
 
-.PHONY: run test lint format bench messages system-deps clean help
+.PHONY: run test test-fast lint format bench messages system-deps clean help
 
 help:
 	@echo "make run    set up everything and serve Werkwijzer at http://$(HOST)"
 	@echo "make test   install what the tests need and run them all"
+	@echo "make test-fast  the unit tests only (no browser, production or fuzz tests), on every core"
 	@echo "make lint   ruff check and format check"
 	@echo "make bench  run the benchmarks and write benchmarks/README.md"
 
@@ -62,6 +63,11 @@ test: system-deps $(VENV)/.installed-dev node_modules/.installed messages
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	DJANGO_SETTINGS_MODULE=werkwijzer.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+# The quick loop while working: everything but the browser, production and fuzz tests.
+test-fast: $(VENV)/.installed-dev messages
+	DJANGO_SETTINGS_MODULE=werkwijzer.settings.test $(BIN)/pytest -n auto --reuse-db \
+		-m "not browser and not production and not fuzz" $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks

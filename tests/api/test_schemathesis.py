@@ -9,6 +9,7 @@ from werkwijzer.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
 
 
+@pytest.mark.fuzz
 @schema.parametrize()
 @settings(
     max_examples=25,

@@ -29,6 +29,7 @@ def _session_cookies(user) -> dict[str, str]:
     return {"sessionid": client.cookies["sessionid"].value, "csrftoken": CSRF_TOKEN}
 
 
+@pytest.mark.fuzz
 @schema.parametrize()
 @settings(
     max_examples=15,
