@@ -12,8 +12,6 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from werkwijzer.businesscase import charts
-from werkwijzer.businesscase.charts import Bar, Series
 from werkwijzer.businesscase.model.analysis import AnalysisResult, TornadoResult
 from werkwijzer.businesscase.model.economics import PARTIES
 from werkwijzer.businesscase.model.transitions import WEEKS, State
@@ -23,6 +21,8 @@ from werkwijzer.businesscase.texts import (
     STATE_LABELS,
     parameter_label,
 )
+from werkwijzer.core import charts
+from werkwijzer.core.charts import Bar, Series
 from werkwijzer.core.sources import sources
 
 STATE_COLORS = [

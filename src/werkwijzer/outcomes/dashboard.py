@@ -1,6 +1,6 @@
 """The dashboard page's content: the action plan's targets beside the measured values.
 
-Charts are server-side SVG from businesscase.charts (the same helper, imported); each
+Charts are server-side SVG from core.charts (the same helper as the business case); each
 chart has a table with its numbers beside it. All numbers come from aggregates.py, so
 no cell with fewer than MIN_CELL people reaches the page.
 """
@@ -15,7 +15,7 @@ from django.utils.formats import number_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from werkwijzer.businesscase.charts import Series, line_chart
+from werkwijzer.core.charts import Series, line_chart
 from werkwijzer.core.sources import source
 from werkwijzer.outcomes import aggregates
 from werkwijzer.outcomes.aggregates import MIN_CELL, Cell

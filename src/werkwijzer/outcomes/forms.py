@@ -9,10 +9,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.core.forms import FieldErrorsMixin
 from werkwijzer.outcomes import choices
 from werkwijzer.outcomes.moments import add_months
 from werkwijzer.outcomes.questionnaire import FIELDS
-from werkwijzer.screening.forms import FieldErrorsMixin
 from werkwijzer.vocabulary.labels import WORKING
 
 

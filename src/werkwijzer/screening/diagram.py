@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from werkwijzer.businesscase.charts import wrap
+from werkwijzer.core.charts import wrap
 
 WIDTH = 420
 BOX_WIDTH = 380

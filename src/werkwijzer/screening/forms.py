@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.core.forms import FieldErrorsMixin
 from werkwijzer.screening.rules import AGE_RANGE, DISTRESS_MAX, YES_NO_ANSWERS
 from werkwijzer.vocabulary.labels import choices_for
 
@@ -22,18 +23,6 @@ def _yes_no(label: Any, help_text: Any = "") -> forms.ChoiceField:
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": _("Choose yes or no.")},
     )
-
-
-class FieldErrorsMixin:
-    """`error_list()` for the error summary of screening/_errors.html."""
-
-    def error_list(self) -> list[dict[str, str]]:
-        """Every error as {field, label, message}, in the order of the form."""
-        return [
-            {"field": name, "label": str(self.fields[name].label), "message": str(message)}
-            for name in self.fields
-            for message in self.errors.get(name, [])
-        ]
 
 
 class ScreeningForm(FieldErrorsMixin, forms.Form):
