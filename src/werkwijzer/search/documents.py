@@ -9,6 +9,7 @@ the directory are small and are read whole.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -161,13 +162,20 @@ def _helper_documents(lexicon) -> list[Document]:
     return documents
 
 
-def published_faq():
+# The published FAQ answers come from the questions app, which also holds private
+# questions: it hands search its public entries (questions/apps.py), so search never
+# imports it (.importlinter, contract public-apps).
+_faq_source: Callable[[], Iterable] | None = None
+
+
+def register_faq_source(source: Callable[[], Iterable]) -> None:
+    global _faq_source
+    _faq_source = source
+
+
+def published_faq() -> Iterable | None:
     """Published FAQ entries of Vraag de specialist (None without the questions app)."""
-    try:
-        from werkwijzer.questions.models import FaqEntry
-    except ImportError:
-        return None
-    return FaqEntry.objects.filter(published=True)
+    return None if _faq_source is None else _faq_source()
 
 
 def _faq_documents(lexicon) -> list[Document]:
