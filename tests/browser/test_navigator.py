@@ -64,7 +64,7 @@ def test_errors_are_shown_and_focusable(page):
     page.fill("#id_age", "12")
     page.click("text=Toon mijn plan")
     summary = page.locator(".error-summary")
-    assert "Vul een getal in van 16 tot 100." in summary.inner_text()
+    assert "Vul een getal in van 16 tot en met 100." in summary.inner_text()
     assert_accessible(page)
     screenshot(page, "wegwijzer-errors")
 

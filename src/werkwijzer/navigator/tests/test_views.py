@@ -31,7 +31,7 @@ def test_errors_show_the_form_again_with_the_answers_kept(client):
     html = response.content.decode()
     assert response.status_code == 200
     assert "Controleer deze antwoorden" in html
-    assert "Leeftijd" in html and "Vul een getal in van 16 tot 100." in html
+    assert "Leeftijd" in html and "Vul een getal in van 16 tot en met 100." in html
     assert 'value="loondienst-vast"' in html  # choices still there
     assert 'id="phase-behandeling" value="behandeling" checked' in html  # answer kept
 
