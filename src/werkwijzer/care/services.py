@@ -58,7 +58,8 @@ VIEW_WORK_DATA = access.VIEW_WORK_DATA
 
 
 def can_refer_to(provider: Provider) -> bool:
-    return bool(REFERRAL_KINDS.intersection(provider.kinds)) and provider.active
+    # An entry not checked for 24 months is hidden from visitors: no referrals to it either.
+    return bool(REFERRAL_KINDS.intersection(provider.kinds)) and not provider.is_hidden
 
 
 def actor_kind(user: Viewer, referral: Referral) -> Actor | None:

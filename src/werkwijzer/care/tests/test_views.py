@@ -33,6 +33,13 @@ def test_provider_page_shows_refer_button_only_for_baco_kag(client, provider, db
     assert client.get(reverse("care:start", args=[physio.pk])).status_code == 404
 
 
+def test_no_referral_to_an_entry_hidden_for_want_of_checking(client, db):
+    stale = ProviderFactory(kinds=["baco"], verified_on=dt.date.today() - dt.timedelta(days=800))
+    assert stale.is_hidden
+    assert client.get(reverse("care:start", args=[stale.pk])).status_code == 404
+    assert not services.can_refer_to(stale)
+
+
 def test_anonymous_is_sent_to_login_and_back(client, provider):
     start = reverse("care:start", args=[provider.pk])
     response = client.get(start)
