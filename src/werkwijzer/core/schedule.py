@@ -34,6 +34,9 @@ class Periodic:
 SCHEDULE: tuple[Periodic, ...] = (
     Periodic("outcomes-reminders", "werkwijzer.outcomes.tasks.send_due_reminders", DAY),
     Periodic("directory-verification", "werkwijzer.directory.tasks.remind_verification", DAY),
+    Periodic(
+        "directory-report-addresses", "werkwijzer.directory.tasks.forget_report_addresses", DAY
+    ),
     Periodic("audit-verify", "werkwijzer.core.housekeeping.verify_audit_log", DAY),
     Periodic("login-attempts-purge", "werkwijzer.core.housekeeping.purge_login_attempts", DAY),
     Periodic("sessions-clear", "werkwijzer.core.housekeeping.clear_sessions", DAY),

@@ -19,7 +19,7 @@ from django_tasks import task
 from werkwijzer.core import jobs
 from werkwijzer.core.mail import send_mail_later
 from werkwijzer.directory.adapters import find_mapping, load_mapping, read_source
-from werkwijzer.directory.models import Provider, stale_before
+from werkwijzer.directory.models import ErrorReport, Provider, stale_before
 from werkwijzer.directory.transfer import (
     ImportReport,
     UnreadableFile,
@@ -192,6 +192,18 @@ def _import(job: jobs.Job, progress: jobs.Reporter) -> jobs.Outcome:
     columns = [] if source else unknown_columns(records)
     warnings = [_("Unknown column ignored: %(name)s") % {"name": c} for c in columns]
     return jobs.Outcome(result=report_data(report, warnings))
+
+
+# A reporter who left an address and got no answer: the address goes after this many days.
+REPORT_ADDRESS_DAYS = 90
+
+
+@task()
+def forget_report_addresses() -> int:
+    """Daily: an address left with a report nobody answered is not kept for ever (an
+    answer or closing deletes it at once)."""
+    cutoff = timezone.now() - dt.timedelta(days=REPORT_ADDRESS_DAYS)
+    return ErrorReport.objects.filter(created_at__lt=cutoff).exclude(email="").update(email="")
 
 
 @task()

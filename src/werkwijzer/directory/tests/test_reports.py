@@ -118,3 +118,24 @@ def test_other_accounts_cannot_open_the_queue(client, provider):
     _report(provider)
     force_login_verified(client, make_user("professional", profession="baco", is_staff=True))
     assert client.get("/beheer/directory/errorreport/").status_code == 403
+
+
+def test_an_unanswered_reporters_address_is_forgotten_after_90_days(provider):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from werkwijzer.directory.tasks import forget_report_addresses
+
+    old = ErrorReport.objects.create(
+        provider=provider, message="Adres klopt niet", email="a@example.org"
+    )
+    new = ErrorReport.objects.create(
+        provider=provider, message="Telefoon klopt niet", email="b@example.org"
+    )
+    ErrorReport.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=91))
+    assert forget_report_addresses.call() == 1
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert old.email == "" and old.message == "Adres klopt niet"
+    assert new.email == "b@example.org"
