@@ -14,6 +14,7 @@ from werkwijzer.api.errors import ApiError
 from werkwijzer.core.i18n import current_language
 from werkwijzer.timeline.routes import LANGUAGES
 from werkwijzer.timeline.services import (
+    INPUT_FIELDS,
     TimelineInputError,
     compute,
     parse_input,
@@ -22,18 +23,6 @@ from werkwijzer.timeline.services import (
 
 router = Router()
 SPELLS = "earlier_sick_spells"
-FIELDS = (
-    "employment",
-    "sick_since",
-    "contract_end",
-    "agency_clause",
-    "benefit_end",
-    "extension_weeks",
-    "extension_kind",
-    "wia_applied",
-    "aov_waiting_days",
-    "role",
-)
 
 
 def _check_language(language: Any) -> None:
@@ -78,7 +67,7 @@ def timeline(
     FROM/TO (ISO dates); spells less than 4 weeks apart count together. Dates in the
     future or impossible histories give 422 with a message per field."""
     values = locals()
-    data = {name: values[name] for name in FIELDS}
+    data = {name: values[name] for name in INPUT_FIELDS}
     field = SPELLS if earlier_sick_spells else "history"
     return _answer(data, earlier_sick_spells or history, field, language)
 
@@ -98,5 +87,5 @@ def timeline_post(request: HttpRequest) -> dict:
     if not isinstance(data, dict):
         message = translation.gettext("Send a JSON object with the fields of your situation.")
         raise ApiError([{"field": "body", "message": message}], status=422)
-    fields = {name: data.get(name) for name in FIELDS}
+    fields = {name: data.get(name) for name in INPUT_FIELDS}
     return _answer(fields, data.get(SPELLS), SPELLS, data.get("language"))

@@ -176,6 +176,22 @@ def _periods(history: Any, field: str, errors: list[dict[str, str]]) -> tuple[Si
     return tuple(period for period in periods if period is not None)
 
 
+# The situation fields the timeline reads, besides the earlier sick spells: the API and
+# the command take exactly these.
+INPUT_FIELDS = (
+    "employment",
+    "sick_since",
+    "contract_end",
+    "agency_clause",
+    "benefit_end",
+    "extension_weeks",
+    "extension_kind",
+    "wia_applied",
+    "aov_waiting_days",
+    "role",
+)
+
+
 def parse_input(
     data: dict[str, Any], history: Any = (), *, history_field: str = "history"
 ) -> RouteInput:

@@ -10,19 +10,12 @@ from django.utils import translation
 
 from werkwijzer.timeline.ics import route_to_ics
 from werkwijzer.timeline.routes import LANGUAGES, format_date, party_label
-from werkwijzer.timeline.services import TimelineInputError, compute, parse_input, route_to_dict
-
-FIELDS = (
-    "employment",
-    "sick_since",
-    "contract_end",
-    "agency_clause",
-    "benefit_end",
-    "extension_weeks",
-    "extension_kind",
-    "wia_applied",
-    "aov_waiting_days",
-    "role",
+from werkwijzer.timeline.services import (
+    INPUT_FIELDS,
+    TimelineInputError,
+    compute,
+    parse_input,
+    route_to_dict,
 )
 
 
@@ -67,7 +60,7 @@ class Command(BaseCommand):
         with translation.override(language):
             try:
                 situation = parse_input(
-                    {name: options[name] for name in FIELDS}, options["history"]
+                    {name: options[name] for name in INPUT_FIELDS}, options["history"]
                 )
                 route = compute(situation, language)
             except TimelineInputError as error:
