@@ -55,7 +55,13 @@ def test_makemessages_changes_nothing(tmp_path):
     try:
         os.chdir(copy)
         with override_settings(LOCALE_PATHS=[locale]):
-            call_command("makemessages", locale=["nl", "en"], no_obsolete=True, verbosity=0)
+            call_command(
+                "makemessages",
+                locale=["nl", "en"],
+                no_obsolete=True,
+                add_location="file",
+                verbosity=0,
+            )
     finally:
         os.chdir(here)
     for language, original in CATALOGUES.items():
