@@ -28,10 +28,9 @@ def research_use() -> Q:
     """Which responses research may use: the synthetic demo population, and real people
     with an active research consent. Evaluated in the query itself, so a consent that is
     withdrawn is left out of the next export or dashboard refresh."""
-    from werkwijzer.records.models import Consent
+    from werkwijzer.records.services import research_consenting_owners
 
-    consenting = Consent.objects.active().filter(purpose=Consent.Purpose.RESEARCH)
-    return Q(participant__synthetic=True) | Q(participant__owner__in=consenting.values("owner"))
+    return Q(participant__synthetic=True) | Q(participant__owner__in=research_consenting_owners())
 
 
 def may_store(owner: Viewer, purpose: str) -> bool:

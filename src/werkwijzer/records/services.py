@@ -9,11 +9,13 @@ that reason and returns the data.
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from werkwijzer.core import access
 from werkwijzer.core.access import ReferralFacts, Viewer
 from werkwijzer.core.errors import NotFound
 from werkwijzer.records import audit
-from werkwijzer.records.models import WorkData
+from werkwijzer.records.models import Consent, WorkData
 
 
 def work_data_for(
@@ -35,3 +37,10 @@ def work_data_for(
     if work_data is not None:
         audit.record(actor=viewer, subject=owner, action=action, resource=work_data, reason=reason)
     return work_data
+
+
+def research_consenting_owners() -> QuerySet:
+    """The ids of the people whose research consent is active now, as a subquery: the
+    outcomes app filters on it in the query itself, so a withdrawn consent counts at once."""
+    active = Consent.objects.active().filter(purpose=Consent.Purpose.RESEARCH)
+    return active.values("owner")
