@@ -10,7 +10,7 @@ class RecordsConfig(AppConfig):
 
     def ready(self) -> None:
         from werkwijzer.core import access
-        from werkwijzer.records import consents
+        from werkwijzer.records import checks, consents  # noqa: F401 - checks registers
 
         # The access policy lives in core, which imports no app: it gets the consent
         # lookup from here (a consent grants nothing until this has run).

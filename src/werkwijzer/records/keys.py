@@ -76,8 +76,9 @@ def keys_from_environment() -> list[tuple[str, str]]:
 
 
 def require_production(keys: list[tuple[str, str]], anchor_file: str) -> None:
-    """Production settings call this: no key, the development key or no anchor file
-    means the audit log could be rewritten unnoticed, so the site does not start."""
+    """In production no key, the development key or no anchor file means the audit log
+    could be rewritten unnoticed: the system check (records.checks) and every use of the
+    keys (configured_keys) refuse then."""
     if not keys:
         raise ImproperlyConfigured(
             f"Set {KEYS_VARIABLE} (id:secret, current first) or {KEY_VARIABLE}: production "
@@ -98,6 +99,8 @@ def configured_keys() -> list[AuditKey]:
     """The keys from the settings (so tests can override them), current first."""
     from django.conf import settings
 
+    if getattr(settings, "WERKWIJZER_AUDIT_KEY_REQUIRED", False):
+        require_production(settings.WERKWIJZER_AUDIT_KEYS, settings.WERKWIJZER_AUDIT_ANCHOR_FILE)
     keys = [AuditKey(key_id, secret) for key_id, secret in settings.WERKWIJZER_AUDIT_KEYS]
     if not keys:
         raise ImproperlyConfigured(

@@ -302,6 +302,8 @@ WAGTAILSEARCH_BACKENDS = {
 # here: production refuses to start without one, dev and test use a development key), and
 # the file every `audit verify` appends the verified chain head to.
 WERKWIJZER_AUDIT_KEYS = keys_from_environment()
+# Production sets this: no key, the development key or no anchor file is then an error.
+WERKWIJZER_AUDIT_KEY_REQUIRED = False
 WERKWIJZER_AUDIT_ANCHOR_FILE = env_str(
     "WERKWIJZER_AUDIT_ANCHOR_FILE", str(BASE_DIR / "var" / "audit-anchor.jsonl")
 )

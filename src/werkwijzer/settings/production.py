@@ -1,6 +1,5 @@
 """Production: every secret from the environment, HTTPS enforced."""
 
-from werkwijzer.records.keys import require_production as require_audit_production
 from werkwijzer.settings.base import *  # noqa: F403
 from werkwijzer.settings.env import env_bool, env_int
 
@@ -18,5 +17,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Without its own audit key (and an anchor file) the audit log could be recomputed.
-require_audit_production(WERKWIJZER_AUDIT_KEYS, WERKWIJZER_AUDIT_ANCHOR_FILE)  # noqa: F405
+# Without its own audit key (and an anchor file) the audit log could be recomputed: the
+# system checks (migrate, the worker, `werkwijzer check`) and every audit write refuse
+# then. Not the settings themselves, so collectstatic runs in a build without secrets.
+WERKWIJZER_AUDIT_KEY_REQUIRED = True

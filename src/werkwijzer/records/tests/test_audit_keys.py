@@ -1,15 +1,23 @@
-"""The audit keys come from the environment; production does not start without one."""
+"""The audit keys come from the environment; production does not start without one (but
+builds its static files without any secret)."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from werkwijzer.records.keys import DEVELOPMENT_KEY, AuditKey, parse_keys, require_production
+from werkwijzer.records.keys import (
+    DEVELOPMENT_KEY,
+    AuditKey,
+    configured_keys,
+    parse_keys,
+    require_production,
+)
 
 SECRET = "a-secret-of-sufficient-length"
 
@@ -57,26 +65,40 @@ def test_a_key_never_shows_its_secret():
     assert SECRET not in repr(AuditKey("k", SECRET))
 
 
-def _production_settings(**environ: str) -> subprocess.CompletedProcess:
+def _production(*arguments: str, **environ: str) -> subprocess.CompletedProcess:
+    """`werkwijzer <arguments>` with the production settings and only `environ` set."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("WERKWIJZER_", "DJANGO_"))}
     env.update(
         DJANGO_SETTINGS_MODULE="werkwijzer.settings.production",
         DJANGO_SECRET_KEY="production-settings-test-" + "x" * 40,
         **environ,
     )
-    code = "from django.conf import settings; print(settings.WERKWIJZER_AUDIT_KEYS[0][0])"
-    return subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
-    )
+    command = [str(Path(sys.executable).with_name("werkwijzer")), *arguments]
+    return subprocess.run(command, env=env, capture_output=True, text=True, check=False)
 
 
-def test_production_settings_refuse_to_start_without_a_key():
-    refused = _production_settings()
+def test_production_refuses_to_start_without_a_key():
+    """migrate, the worker and `werkwijzer check` run the system checks: they refuse."""
+    refused = _production("check")
     assert refused.returncode != 0
-    assert "ImproperlyConfigured: Set WERKWIJZER_AUDIT_KEYS" in refused.stderr
-    started = _production_settings(
+    assert "records.E001" in refused.stderr and "Set WERKWIJZER_AUDIT_KEYS" in refused.stderr
+    started = _production(
+        "check",
         WERKWIJZER_AUDIT_KEYS="smoke:production-smoke-audit-key",
         WERKWIJZER_AUDIT_KEY="production-smoke-audit-key",
     )
     assert started.returncode == 0, started.stderr
-    assert started.stdout.strip() == "smoke"
+
+
+def test_a_build_without_secrets_can_collect_the_static_files(tmp_path):
+    """collectstatic needs no audit key: a build step has no secrets."""
+    built = _production("collectstatic", "--no-input", "-v", "0", DJANGO_STATIC_ROOT=str(tmp_path))
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "staticfiles.json").exists()
+
+
+def test_without_a_real_key_production_writes_no_audit_event(settings):
+    settings.WERKWIJZER_AUDIT_KEY_REQUIRED = True
+    settings.WERKWIJZER_AUDIT_KEYS = [DEVELOPMENT_KEY]
+    with pytest.raises(ImproperlyConfigured):
+        configured_keys()
