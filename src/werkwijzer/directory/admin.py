@@ -273,7 +273,21 @@ class PostcodeAdmin(admin.ModelAdmin):
     search_fields = ("pc4", "municipality")
 
 
-class ErrorReportForm(forms.ModelForm):
+class EditorDecisionForm(forms.ModelForm):
+    """An editor's decision in a queue (a `decision` choice); one decision needs a text:
+    `needs_text` is (that decision, the text field, the message when it is empty)."""
+
+    needs_text: tuple[str, str, str]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        decision, field, message = self.needs_text
+        if data.get("decision") == decision and not (data.get(field) or "").strip():
+            self.add_error(field, message)
+        return data
+
+
+class ErrorReportForm(EditorDecisionForm):
     """The editor's answer: send it (and forget the address), close, or keep it open."""
 
     decision = forms.ChoiceField(
@@ -294,11 +308,7 @@ class ErrorReportForm(forms.ModelForm):
         model = ErrorReport
         fields = ("reply",)
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("decision") == "answer" and not (data.get("reply") or "").strip():
-            self.add_error("reply", _("Write the reply first."))
-        return data
+    needs_text = ("answer", "reply", _("Write the reply first."))
 
 
 @admin.register(ErrorReport)
@@ -374,7 +384,7 @@ class ErrorReportAdmin(EditorAccess, admin.ModelAdmin):
             obj.save(update_fields=["reply"])
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(EditorDecisionForm):
     """The editor's decision on a claim, a new entry or a change."""
 
     decision = forms.ChoiceField(
@@ -392,11 +402,7 @@ class ProposalForm(forms.ModelForm):
         model = Proposal
         fields = ("reason",)
 
-    def clean(self) -> dict:
-        data = super().clean()
-        if data.get("decision") == "return" and not (data.get("reason") or "").strip():
-            self.add_error("reason", _("Say why, so the professional can put it right."))
-        return data
+    needs_text = ("return", "reason", _("Say why, so the professional can put it right."))
 
 
 @admin.register(Proposal)
