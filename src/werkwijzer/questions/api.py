@@ -133,7 +133,7 @@ def ask_question(request: HttpRequest, payload: QuestionIn):
 
 
 def _answer_out(token: str) -> dict:
-    question = Question.objects.filter(token=token[:64]).first() if token else None
+    question = services.question_for_token(token)
     if question is None:
         raise ApiError(
             [

@@ -7,6 +7,7 @@ down never undoes or breaks a saved answer.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from django.db import transaction
@@ -36,9 +37,19 @@ BACO_KAG = ("baco", "kag")
 ASK_SCOPE = "questions-ask"
 MAX_QUESTION = 4000
 MAX_MESSAGE = 6000
+# Private tokens are URL-safe base64 (models.new_token); anything else can match no
+# question, and is not sent to the database (PostgreSQL refuses a NUL byte in text).
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 # --- Vraag de specialist ---------------------------------------------------------------
+
+
+def question_for_token(token: object) -> Question | None:
+    """The question a private link's token opens, or None."""
+    if not isinstance(token, str) or not _TOKEN.fullmatch(token):
+        return None
+    return Question.objects.filter(token=token).first()
 
 
 def answer_path(question: Question) -> str:

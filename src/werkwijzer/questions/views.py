@@ -81,15 +81,16 @@ def _private(response: HttpResponse) -> HttpResponse:
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     """The private link: swap its token for the session and move on to /antwoord/, so
     the token leaves the address bar after one request."""
-    question = get_object_or_404(Question, token=token[:64])
+    question = services.question_for_token(token)
+    if question is None:
+        raise Http404
     request.session[ANSWER_TOKEN_KEY] = question.token
     return _private(redirect("questions:answer_page"))
 
 
 @access.public("shows only the question whose private link this session opened")
 def answer_page(request: HttpRequest) -> HttpResponse:
-    token = request.session.get(ANSWER_TOKEN_KEY)
-    question = Question.objects.filter(token=token).first() if token else None
+    question = services.question_for_token(request.session.get(ANSWER_TOKEN_KEY))
     if question is None:
         # No private link opened in this session (or it expired): say how to get back.
         return _private(render(request, "questions/answer_missing.html", status=404))
