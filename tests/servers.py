@@ -165,6 +165,7 @@ def production_environment(folder: Path, database_url: str) -> dict[str, str]:
         WERKWIJZER_AUDIT_KEY="production-smoke-audit-key",
         WERKWIJZER_AUDIT_ANCHOR_FILE=str(folder / "audit-anchor.jsonl"),
         WAGTAILADMIN_BASE_URL="https://127.0.0.1",
+        WERKWIJZER_SITE_URL="https://127.0.0.1",
     )
     if redis_answers():
         # Production runs with a shared cache; a prefix of its own keeps parallel runs apart.

@@ -308,6 +308,10 @@ WERKWIJZER_AUDIT_ANCHOR_FILE = env_str(
     "WERKWIJZER_AUDIT_ANCHOR_FILE", str(BASE_DIR / "var" / "audit-anchor.jsonl")
 )
 
+# The site's public address: PDFs link to it and calendar UIDs end in its host name
+# (core.site). Production has no default (system check core.E001).
+WERKWIJZER_SITE_URL = env_str("WERKWIJZER_SITE_URL", "http://127.0.0.1:8000")
+
 # Map tiles for the verwijsgids; empty means the list works without a map.
 WERKWIJZER_TILE_URL = env_str("WERKWIJZER_TILE_URL", "")
 WERKWIJZER_TILE_ATTRIBUTION = env_str("WERKWIJZER_TILE_ATTRIBUTION", "")

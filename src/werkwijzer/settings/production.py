@@ -1,7 +1,7 @@
 """Production: every secret from the environment, HTTPS enforced."""
 
 from werkwijzer.settings.base import *  # noqa: F403
-from werkwijzer.settings.env import env_bool, env_int
+from werkwijzer.settings.env import env_bool, env_int, env_str
 
 DEBUG = False
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
@@ -21,3 +21,7 @@ STORAGES = {
 # system checks (migrate, the worker, `werkwijzer check`) and every audit write refuse
 # then. Not the settings themselves, so collectstatic runs in a build without secrets.
 WERKWIJZER_AUDIT_KEY_REQUIRED = True
+
+# The public address PDFs and calendar files link to: no development default here. Empty
+# is an error of the system checks (core.E001), not of the settings, as with the key.
+WERKWIJZER_SITE_URL = env_str("WERKWIJZER_SITE_URL", "")
