@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from werkwijzer.core.downloads import PERSONAL, download
 from werkwijzer.core.sources import sources
 from werkwijzer.timeline.forms import TimelineForm
-from werkwijzer.timeline.ics import route_to_ics
+from werkwijzer.timeline.ics import all_dates_asked, route_to_ics
 from werkwijzer.timeline.labels import ROUTE_LABELS
 from werkwijzer.timeline.routes import WAITING_WEEKS, Route, format_date, numbers, party_label
 
@@ -99,4 +99,5 @@ def export_ics(request: HttpRequest) -> HttpResponse:
         return render(request, "timeline/index.html", {"form": form, "ics_error": True}, status=422)
     # The calendar holds the person's own sick-leave dates: personal.
     filename = _("werkwijzer-timeline") + ".ics"
-    return download(route_to_ics(form.route), "text/calendar; charset=utf-8", filename, PERSONAL)
+    ics = route_to_ics(form.route, include_past=all_dates_asked(request.GET, request.POST))
+    return download(ics, "text/calendar; charset=utf-8", filename, PERSONAL)

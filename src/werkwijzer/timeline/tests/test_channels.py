@@ -75,7 +75,7 @@ class TestPage:
 @pytest.mark.django_db
 class TestCalendar:
     def test_ics_has_one_event_per_milestone_with_the_right_dates(self, client):
-        response = client.post(reverse("timeline:ics"), SITUATION)
+        response = client.post(reverse("timeline:ics"), dict(SITUATION, alle="1"))
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/calendar")
         found = events(response.content)
@@ -92,7 +92,7 @@ class TestCalendar:
 
     def test_zzp_calendar(self, client):
         data = {"employment": "zzp", "sick_since": "2026-01-05", "aov_waiting_days": "30"}
-        found = events(client.post(reverse("timeline:ics"), data).content)
+        found = events(client.post(reverse("timeline:ics") + "?alle=1", data).content)
         assert [e.decoded("dtstart") for e in found] == [date(2026, 1, 5), date(2026, 2, 4)]
 
     def test_bad_input_gives_the_form_again(self, client):
@@ -178,9 +178,15 @@ class TestCommand:
         out = StringIO()
         call_command(
             "timeline", "--employment", "loondienst-vast", "--sick-since", "2026-01-05",
-            "--ics", "--language", "en", stdout=out,
+            "--ics", "--language", "en", "--all-dates", stdout=out,
         )  # fmt: skip
         assert len(events(out.getvalue().encode())) == 23
+        out = StringIO()
+        call_command(
+            "timeline", "--employment", "loondienst-vast", "--sick-since", "2026-01-05",
+            "--ics", stdout=out,
+        )  # fmt: skip
+        assert len(events(out.getvalue().encode())) == 13  # from 23 November 2026 on
 
     def test_bad_input_exits_with_2_and_names_the_problem(self):
         with pytest.raises(CommandError) as error:

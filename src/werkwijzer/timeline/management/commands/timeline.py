@@ -54,6 +54,9 @@ class Command(BaseCommand):
         output = parser.add_mutually_exclusive_group()
         output.add_argument("--json", action="store_true", help="print JSON")
         output.add_argument("--ics", action="store_true", help="print an iCalendar file")
+        parser.add_argument(
+            "--all-dates", action="store_true", help="--ics: also the dates that have passed"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         language = options["language"]
@@ -69,7 +72,8 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(route_to_dict(route), ensure_ascii=False, indent=2))
         elif options["ics"]:
-            self.stdout.write(route_to_ics(route).decode("utf-8"), ending="")
+            ics = route_to_ics(route, include_past=options["all_dates"])
+            self.stdout.write(ics.decode("utf-8"), ending="")
         else:
             for alert in route.alerts:
                 self.stdout.write(f"! {alert.text}")
