@@ -1,6 +1,6 @@
 """Schemas that more than one app's API uses."""
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class SourceOut(Schema):
@@ -9,4 +9,7 @@ class SourceOut(Schema):
     key: str
     title: str
     publisher: str
-    url: str
+    url: str = Field(description="The page that says it; empty for a document without an address.")
+    locator: str = Field(
+        "", description="Where in a document without an address it says it (a slide, a chapter)."
+    )

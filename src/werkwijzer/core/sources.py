@@ -22,9 +22,23 @@ class Source:
     publisher: str
     url: str
     checked: str
+    # Where in a document without a page of its own the claim is (a slide, a chapter): a
+    # source with a locator and no url is a document, cited the way a paper is.
+    locator: str = ""
 
     def as_dict(self) -> dict[str, str]:
-        return {"key": self.key, "title": self.title, "publisher": self.publisher, "url": self.url}
+        return {
+            "key": self.key,
+            "title": self.title,
+            "publisher": self.publisher,
+            "url": self.url,
+            "locator": self.locator,
+        }
+
+    @property
+    def is_document(self) -> bool:
+        """A printed or shared document cited by its place in it, not by an address."""
+        return not self.url and bool(self.locator)
 
     @property
     def checked_on(self) -> dt.date | None:
@@ -64,8 +78,9 @@ def sources() -> dict[str, Source]:
             key=key,
             title=value["title"],
             publisher=value["publisher"],
-            url=value["url"],
+            url=value.get("url", ""),
             checked=str(value.get("checked", "")),
+            locator=value.get("locator", ""),
         )
         for key, value in raw.items()
     }

@@ -18,17 +18,15 @@ from werkwijzer.core.sources import sources
 # that says it. They carry no checked date, so `sources check` lists them. This list may
 # only get shorter.
 PENDING_PAGES = {
-    "actieplan-werk-en-kanker-2025",
-    "arboportaal-bedrijfsarts",
     "arboportaal-verzuim",
-    "baco-platform-jaarverslag",
-    "cbs-lonen",
     "iknl-lastmeter",
     "iknl-nkr",
     "nfk-patientenorganisaties",
-    "uwv-maximumdagloon",
-    "zorgmodel-kag",
 }
+
+# Pages that say it, where the stored copy did not show our figure (an older amount, no
+# matching cell): never checked, so `sources check` lists them. This list may only get shorter.
+NOT_YET_CHECKED = {"cbs-lonen", "uwv-maximumdagloon"}
 
 # Addresses with one path part that names no document but that a person read and found to
 # be the page that says it, not a section (the site keeps its pages one level deep).
@@ -68,22 +66,32 @@ def test_a_homepage_is_not_a_page(url, page):
     assert points_at_a_page(url) is page
 
 
+def cites_a_place(item: register.Source) -> bool:
+    """A page, or a document without an address cited by the place in it (a slide)."""
+    return item.is_document or points_at_a_page(item.url)
+
+
 def test_every_source_points_at_the_page_that_says_it():
-    wrong = [key for key, item in sources().items() if not points_at_a_page(item.url)]
+    wrong = [key for key, item in sources().items() if not cites_a_place(item)]
     assert set(wrong) <= PENDING_PAGES, sorted(set(wrong) - PENDING_PAGES)
 
 
 def test_a_source_fixed_is_taken_off_the_pending_list():
-    fixed = [
-        key for key in PENDING_PAGES if key in sources() and points_at_a_page(sources()[key].url)
-    ]
+    fixed = [key for key in PENDING_PAGES if key in sources() and cites_a_place(sources()[key])]
     assert not fixed, f"take these off PENDING_PAGES: {fixed}"
+
+
+def test_a_document_source_says_where_in_it_and_a_page_source_has_no_locator():
+    documents = [item for item in sources().values() if item.is_document]
+    assert {item.key for item in documents} >= {"actieplan-werk-en-kanker-2025", "zorgmodel-kag"}
+    for item in sources().values():
+        assert item.url or item.locator, f"{item.key}: neither an address nor a place in a document"
 
 
 def test_every_source_has_its_own_checked_date_or_none():
     today = dt.date.today()
     for key, item in sources().items():
-        if key in PENDING_PAGES:
+        if key in PENDING_PAGES | NOT_YET_CHECKED:
             assert item.checked == "", f"{key}: a homepage cannot have been checked"
             continue
         assert item.checked_on is not None, f"{key}: checked {item.checked!r} is not a date"

@@ -19,7 +19,8 @@ def test_every_helper_has_a_page_and_json(client, slug):
     assert data["slug"] == slug
     assert data["title"] and data["what"] and data["when"] and data["access"]["text"]
     assert data["costs"]["text"] and data["applies_to"]
-    assert all(fact["source"]["url"] for fact in data["facts"])
+    # A page to open, or a document cited by the place in it.
+    assert all(fact["source"]["url"] or fact["source"]["locator"] for fact in data["facts"])
 
 
 def test_english_json(client):
