@@ -21,7 +21,6 @@ PENDING_PAGES = {
     "arboportaal-verzuim",
     "iknl-lastmeter",
     "iknl-nkr",
-    "nfk-patientenorganisaties",
 }
 
 # Pages that say it, where the stored copy did not show our figure (an older amount, no
