@@ -12,7 +12,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from werkwijzer.conversation.content import Conversation, conversations, document, localise
 from werkwijzer.conversation.services import do_delete_list, do_save_list, load_list
+from werkwijzer.core import access
 from werkwijzer.core.i18n import current_language
 from werkwijzer.core.pdf import pdf_response
 from werkwijzer.core.sources import sources
@@ -244,7 +244,7 @@ def _back_to_list(situation: dict) -> HttpResponse:
     return redirect(f"{reverse('conversation:index')}?{urlencode(query)}")
 
 
-@login_required
+@access.guard(access.ANY_ACCOUNT)
 @require_POST
 def questions_save(request: HttpRequest) -> HttpResponse:
     """Logged in: keep the list in the person's own account (and only there)."""
