@@ -109,7 +109,7 @@ def test_ask_answer_publish_and_find(browser, live_server, page):
     assert_accessible(baco_page)
     screenshot(baco_page, "questions-claimed")
     answer = (
-        "Ja, dat mag u vragen. Bespreek met uw leidinggevende welke taken nu te zwaar zijn. "
+        "Ja, dat mag je vragen. Bespreek met je leidinggevende welke taken nu te zwaar zijn. "
         "De bedrijfsarts kan adviseren over lichter werk."
     )
     baco_page.locator("#id_answer").fill(answer)

@@ -143,7 +143,7 @@ def test_claim_answer_and_notify_without_content(client, baco):
     client.post(url, {"action": "claim"})
     question.refresh_from_db()
     assert question.status == "claimed" and question.claimed_by == baco
-    answer_text = "Nee, dat mag niet. Uw werkgever mag vragen wat u wel en niet kunt."
+    answer_text = "Nee, dat mag niet. Je werkgever mag vragen wat je wel en niet kunt."
     response = client.post(url, {"action": "answer", "answer": answer_text})
     assert response.status_code == 302
     question.refresh_from_db()
