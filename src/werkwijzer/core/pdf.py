@@ -8,6 +8,11 @@ on the server), ftp, and paths outside the static folder. So rendering a PDF nev
 touches the network and never waits on this server itself. data: URLs stay, since they
 carry their content with them. WeasyPrint is imported on first use: it loads Pango,
 which no other page needs.
+
+The base URL is the site's public address (WERKWIJZER_SITE_URL), so a link to "/..." in
+a PDF opens the site, whoever's server made it. Every PDF is PDF/UA-1: tagged for screen
+readers, with the language of <html lang> and the title of <title>, and gets the shared
+print stylesheet (werkwijzer/pdf.css: one font, page breaks).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import posixpath
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
@@ -25,11 +30,15 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
 from werkwijzer.core.downloads import PERSONAL, Audience, download
+from werkwijzer.core.site import site_url
 
 if TYPE_CHECKING:
     from weasyprint.document import Document
 
-BASE_URL = "http://werkwijzer.local/"
+# Tagged (a structure tree), /Lang, /Title shown as the window title: PDF/UA-1.
+PDF_VARIANT = "pdf/ua-1"
+# Added to every PDF as a user stylesheet (its !important rules win over a page's own).
+PDF_STYLESHEET = "werkwijzer/pdf.css"
 
 
 class RefusedURL(ValueError):
@@ -38,7 +47,7 @@ class RefusedURL(ValueError):
 
 def static_file_for(url: str) -> Path:
     """The file on disk behind a static URL of our base URL; RefusedURL for anything else."""
-    base = urlsplit(BASE_URL)
+    base = urlsplit(site_url())
     parts = urlsplit(url)
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
         raise RefusedURL(f"Not fetching {url} while rendering a PDF")
@@ -84,14 +93,22 @@ def _fetcher():
 
 def pdf_document(html: str) -> Document:
     """The laid-out pages of a complete HTML document (tests read their text)."""
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher()).render()
+    base, fetcher = site_url(), _fetcher()
+    shared = CSS(url=urljoin(base, settings.STATIC_URL + PDF_STYLESHEET), url_fetcher=fetcher)
+    document = HTML(string=html, base_url=base, url_fetcher=fetcher)
+    return document.render(stylesheets=[shared], pdf_variant=PDF_VARIANT)
+
+
+def write_pdf(document: Document) -> bytes:
+    """The PDF file of laid-out pages (tagged, PDF/UA-1)."""
+    return document.write_pdf(pdf_variant=PDF_VARIANT)
 
 
 def render_pdf(html: str) -> bytes:
     """A PDF of a complete HTML document; static files are linked as /static/..."""
-    return pdf_document(html).write_pdf()
+    return write_pdf(pdf_document(html))
 
 
 def pdf_response(

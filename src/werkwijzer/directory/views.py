@@ -16,7 +16,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from werkwijzer.core import access, ratelimit, roles
 from werkwijzer.core.downloads import PUBLIC, download
-from werkwijzer.core.pdf import pdf_document
+from werkwijzer.core.pdf import pdf_document, write_pdf
+from werkwijzer.core.site import absolute_url
 from werkwijzer.directory import moderation, reports, services
 from werkwijzer.directory.forms import ErrorReportForm, SearchForm
 from werkwijzer.directory.models import Provider
@@ -94,7 +95,7 @@ def provider_folder(request: HttpRequest, pk: int) -> HttpResponse:
     provider = _active_provider(pk)
     if not provider.has_folder:
         raise Http404
-    pdf = folder_document(provider, request).write_pdf()
+    pdf = write_pdf(folder_document(provider, request))
     filename = f"baco-folder-{slugify(provider.name) or provider.pk}.pdf"
     return download(pdf, "application/pdf", filename, PUBLIC, inline=True)
 
@@ -103,7 +104,7 @@ def folder_document(provider: Provider, request: HttpRequest) -> Document:
     """The laid-out folder; tests read its text, the view writes it as PDF."""
     html = render_to_string(
         "directory/folder.html",
-        {"provider": provider, "page_url": request.build_absolute_uri(provider.get_absolute_url())},
+        {"provider": provider, "page_url": absolute_url(provider.get_absolute_url())},
         request=request,
     )
     return pdf_document(html)

@@ -7,6 +7,15 @@ from pypdf import PdfReader
 
 from werkwijzer.core.pdf import RefusedURL, _fetcher, render_pdf, static_file_for
 
+SITE = "https://werkwijzer.example.nl"
+
+
+@pytest.fixture(autouse=True)
+def public_address(settings):
+    """Static files come from disk for URLs of the public address, and only for those."""
+    settings.WERKWIJZER_SITE_URL = SITE
+
+
 HTML = """<!DOCTYPE html><html><head>
 <link rel="stylesheet" href="/static/werkwijzer/site.css">
 </head><body><h1 class="utrecht-heading-1">Werkwijzer</h1></body></html>"""
@@ -21,7 +30,7 @@ def test_a_pdf_with_static_css_renders_without_network():
 
 
 def test_a_static_file_is_read_from_disk():
-    response = _fetcher().fetch("http://werkwijzer.local/static/werkwijzer/site.css")
+    response = _fetcher().fetch(f"{SITE}/static/werkwijzer/site.css")
     assert response.content_type == "text/css"
     assert b"utrecht" in response.read()
 
@@ -30,7 +39,7 @@ def test_a_hashed_name_of_a_production_build_comes_from_static_root(settings, tm
     settings.STATIC_ROOT = tmp_path
     (tmp_path / "werkwijzer").mkdir()
     (tmp_path / "werkwijzer" / "site.0123abcd.css").write_text("h1 { color: red }")
-    found = static_file_for("http://werkwijzer.local/static/werkwijzer/site.0123abcd.css")
+    found = static_file_for(f"{SITE}/static/werkwijzer/site.0123abcd.css")
     assert found == tmp_path / "werkwijzer" / "site.0123abcd.css"
 
 
@@ -41,13 +50,13 @@ def test_a_hashed_name_of_a_production_build_comes_from_static_root(settings, tm
         "file:///work/main/src/werkwijzer/static/werkwijzer/site.css",
         "https://example.org/style.css",
         "http://example.org/static/werkwijzer/site.css",  # our path, someone else's host
-        "http://127.0.0.1:8000/static/werkwijzer/site.css",  # this server itself
+        "http://127.0.0.1:8000/static/werkwijzer/site.css",  # a server, not the public address
         "ftp://x/y",
-        "http://werkwijzer.local/admin/",
-        "http://werkwijzer.local/static/../settings/base.py",
-        "http://werkwijzer.local/static/%2e%2e/%2e%2e/pyproject.toml",
-        "http://werkwijzer.local/static//etc/passwd",
-        "http://werkwijzer.local/static/nothing-here.css",
+        f"{SITE}/admin/",
+        f"{SITE}/static/../settings/base.py",
+        f"{SITE}/static/%2e%2e/%2e%2e/pyproject.toml",
+        f"{SITE}/static//etc/passwd",
+        f"{SITE}/static/nothing-here.css",
     ],
 )
 def test_everything_else_is_refused(url):
