@@ -27,8 +27,12 @@ def _fresh_rate_limits():
     """Per-address counters live in the cache, outside each test's transaction, so every
     test starts them from zero (core/ratelimit.py)."""
     from werkwijzer.core import ratelimit
+    from werkwijzer.directory.services import forget_nearby_for_tests
 
     ratelimit.reset_all_for_tests()
+    # Nearby results are cached under the directory's version, which a rolled-back test
+    # moves back: without this the next test could read the last one's providers.
+    forget_nearby_for_tests()
 
 
 @pytest.fixture

@@ -1,10 +1,15 @@
-"""Test helper: run the real `werkwijzer worker --once` inside a test's transaction."""
+"""Test helpers: the real `werkwijzer worker --once` inside a test's transaction, and the
+SQL queries a page costs."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from unittest import mock
 
 from django.core.management import call_command
+from django.http import HttpResponse
+from django.test import Client
 
 
 def run_worker_once(*arguments: str) -> None:
@@ -18,3 +23,23 @@ def run_worker_once(*arguments: str) -> None:
         "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
     ):
         call_command("worker", "--once", *arguments)
+
+
+def get_within_queries(
+    client: Client,
+    assert_max_num_queries: Callable[[int], Any],
+    url: str,
+    most: int,
+    data: dict | None = None,
+) -> HttpResponse:
+    """GET a page twice and assert the second asks at most `most` SQL queries.
+
+    The first request fills what a process keeps in memory (the helper catalogue, the
+    search lexicon, Wagtail's site root paths), as a running server has it;
+    `assert_max_num_queries` is pytest-django's fixture of that name.
+    """
+    client.get(url, data)
+    with assert_max_num_queries(most):
+        response = client.get(url, data)
+    assert response.status_code == 200
+    return response

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from werkwijzer.core import roles
+from werkwijzer.core.versions import DIRECTORY, version_changed
 from werkwijzer.directory import admin_import, moderation, reports
 from werkwijzer.directory.models import (
     ErrorReport,
@@ -259,6 +260,7 @@ class ProviderAdmin(EditorAccess, admin.ModelAdmin):
         )
         # update() skips save(): the search rows carry the date too (the 18/24 month rules).
         ProviderKindLocation.objects.filter(provider__in=queryset).update(checked_on=today)
+        version_changed(DIRECTORY)  # the 18-month rule of the plan's nearby results
         message = ngettext(
             "%(count)d provider marked as verified.",
             "%(count)d providers marked as verified.",

@@ -6,13 +6,14 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from werkwijzer.core.versions import DIRECTORY, version_changed
 from werkwijzer.directory.choices import (
     FOLDER_KINDS,
     KIND_CHOICES,
@@ -265,7 +266,10 @@ class ProviderKindLocation(models.Model):
 
 
 def sync_search_rows(providers: list[Provider]) -> None:
-    """Rebuild the search rows of these (saved) providers."""
+    """Rebuild the search rows of these (saved) providers.
+
+    Also moves the directory's content version, which the cached nearby results carry in
+    their keys (services.nearby_for_kinds): after a change no plan shows the old ones."""
     ids = [provider.pk for provider in providers]
     ProviderKindLocation.objects.filter(provider_id__in=ids).delete()
     ProviderKindLocation.objects.bulk_create(
@@ -283,12 +287,18 @@ def sync_search_rows(providers: list[Provider]) -> None:
         if provider.active
         for kind in provider.kinds
     )
+    version_changed(DIRECTORY)
 
 
 @receiver(post_save, sender=Provider, dispatch_uid="directory_sync_search_rows")
 def _provider_saved(sender: type[Provider], instance: Provider, **kwargs: object) -> None:
     """Also on loaddata (a raw save that skips Provider.save)."""
     sync_search_rows([instance])
+
+
+@receiver(post_delete, sender=Provider, dispatch_uid="directory_provider_deleted")
+def _provider_deleted(sender: type[Provider], **kwargs: object) -> None:
+    version_changed(DIRECTORY)
 
 
 class ErrorReport(models.Model):

@@ -16,14 +16,20 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
 import math
 import re
+import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import connections
 from django.db.models import Avg, Count, ExpressionWrapper, F, FloatField, QuerySet, Window
 from django.db.models.expressions import Combinable
 
+from werkwijzer.core.versions import DIRECTORY, content_version
 from werkwijzer.directory.choices import DEFAULT_RADIUS_KM, MAX_RADIUS_KM
 from werkwijzer.directory.geo import bounding_box, haversine_km, min_dot_product, unit_vector
 from werkwijzer.directory.models import (
@@ -36,6 +42,13 @@ from werkwijzer.directory.models import (
 from werkwijzer.vocabulary.slugs import slug_set
 
 PAGE_SIZE = 20
+# Nearby results in the shared cache, per kind and postcode area. The key carries the
+# directory's content version, so a provider change is seen at once; this only bounds
+# how long unused entries stay.
+NEARBY_CACHE_SECONDS = 6 * 60 * 60
+# Part of every nearby key; tests start a new one (forget_nearby_for_tests), because a
+# rolled-back test moves the version back and the next test would read its results.
+_nearby_generation = {"value": "1"}
 _POSTCODE = re.compile(r"^\s*(\d{4})\s*([a-zA-Z]{2})?\s*$")
 _DIGITS = re.compile(r"^\s*\d{1,6}\s*[a-zA-Z]{0,2}\s*$")
 
@@ -277,29 +290,90 @@ def search(
 def nearby(kind: str, postcode: str, limit: int = 3, radius_km: float = 50) -> list[dict]:
     """Up to `limit` active providers of one helper kind near a postcode, nearest first.
 
-    Made for the wegwijzer plan (called once per helper): three small indexed queries
-    (postcode, search rows, the few providers found), and an empty list
-    for anything it cannot use (unknown postcode or kind, a bad number), never an error.
+    An empty list for anything it cannot use (unknown postcode or kind, a bad number),
+    never an error. For several kinds at once, use nearby_for_kinds.
     """
+    return nearby_for_kinds([kind], postcode, limit, radius_km)[kind]
+
+
+def nearby_for_kinds(
+    kinds: Iterable[str], postcode: str, limit: int = 3, radius_km: float = 50
+) -> dict[str, list[dict]]:
+    """For each kind, up to `limit` active providers near a postcode or place, nearest first.
+
+    Made for the wegwijzer plan, which asks for all its helpers at once. Each kind's list
+    is kept in the shared cache per postcode area, under the directory's content version
+    (core.versions: every provider save, delete, import or verification moves it). What
+    is not cached costs three queries for all kinds together: the location, the nearest
+    search rows of every kind (one UNION ALL), the providers found. Leaves out entries
+    not checked for 18 months. A kind it cannot use, an unknown postcode or a bad number
+    gives an empty list, never an error.
+    """
+    kinds = tuple(dict.fromkeys(kinds))
+    found: dict[str, list[dict]] = {kind: [] for kind in kinds}
     try:
-        if kind not in slug_set("helpers") or int(limit) < 1:
-            return []
-        radius = min(float(radius_km), MAX_RADIUS_KM)
-        if not radius > 0:
-            return []
-        location = resolve_location(str(postcode))
+        limit, radius = int(limit), min(float(radius_km), MAX_RADIUS_KM)
     except (TypeError, ValueError):
-        return []
-    # The plan leaves out entries not checked for 18 months (they are marked elsewhere).
-    fresh = SearchFilters(kind=kind, checked_since=out_of_plan_before())
-    nearest = list(candidate_query(location, radius, fresh)[: int(limit)])
-    details = Provider.objects.in_bulk([row[0] for row in nearest])
-    results = []
-    for provider_id, lat, lon in nearest:
+        return found
+    wanted = [kind for kind in kinds if kind in slug_set("helpers")]
+    if limit < 1 or not radius > 0 or not wanted:
+        return found
+    since = out_of_plan_before()
+    prefix = _nearby_prefix(str(postcode), limit, radius, since)
+    cached = cache.get_many([prefix + kind for kind in wanted])
+    missing = [kind for kind in wanted if prefix + kind not in cached]
+    if missing:
+        try:
+            location = resolve_location(str(postcode))
+        except ValueError:  # UnknownLocation: nothing to cache for a postcode that is not
+            return found
+        fresh = _nearest_of_kinds(location, missing, limit, radius, since)
+        cache.set_many({prefix + kind: fresh[kind] for kind in missing}, NEARBY_CACHE_SECONDS)
+        cached.update({prefix + kind: fresh[kind] for kind in missing})
+    found.update({kind: cached[prefix + kind] for kind in wanted})
+    return found
+
+
+def _nearby_prefix(query: str, limit: int, radius: float, since: datetime.date) -> str:
+    """The cache key of a nearby list without its kind: the PC4 area of a postcode (every
+    PC6 of an area has the PC4's centre), or a digest of a place name (short and safe)."""
+    area = normalise_postcode(query) or hashlib.sha256(_place_key(query).encode()).hexdigest()
+    version = content_version(DIRECTORY)
+    generation = _nearby_generation["value"]
+    return f"directory.nearby:{generation}:{version}:{since:%Y%m%d}:{area[:16]}:{limit}:{radius:g}:"
+
+
+def forget_nearby_for_tests() -> None:
+    """Start from an empty nearby cache (new keys; old ones expire on their own)."""
+    _nearby_generation["value"] = str(time.monotonic_ns())
+
+
+def _nearest_of_kinds(
+    location: Location, kinds: list[str], limit: int, radius: float, since: datetime.date
+) -> dict[str, list[dict]]:
+    """The nearest `limit` providers of each kind: one query of every kind's nearest search
+    rows (each part reads its kind from the covering index, as a search does), one for
+    the providers."""
+    parts, params = [], []
+    for index, kind in enumerate(kinds):
+        matches, _id_field = _matches(
+            location, radius, SearchFilters(kind=kind, checked_since=since)
+        )
+        rows = matches.values_list("kind", "provider_id", "lat", "lon")[:limit]
+        sql, part_params = rows.query.get_compiler(using=rows.db).as_sql()
+        parts.append(f"SELECT * FROM ({sql}) AS nearest_{index}")
+        params.extend(part_params)
+    with connections[ProviderKindLocation.objects.db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        nearest = cursor.fetchall()
+    fields = ("pk", "name", "organisation", "self_referral", "is_demo")
+    details = Provider.objects.only(*fields).in_bulk({row[1] for row in nearest})
+    results: dict[str, list[dict]] = {kind: [] for kind in kinds}
+    for kind, provider_id, lat, lon in nearest:
         provider = details.get(provider_id)
         if provider is None:  # deleted between the two queries
             continue
-        results.append(
+        results[kind].append(
             {
                 "id": provider.pk,
                 "name": provider.name,

@@ -34,13 +34,14 @@ def live_articles(language: str | None) -> list[ArticlePage]:
     locale = locale_for(language)
     if locale is None:  # a fresh database without the kennisbank: nothing to show
         return []
-    articles = list(ArticlePage.objects.live().filter(locale=locale).order_by("title"))
+    live = ArticlePage.objects.live().select_related("locale")  # the list shows its language
+    articles = list(live.filter(locale=locale).order_by("title"))
     default = Locale.get_default()
     if locale.pk != default.pk:
         translated = {article.translation_key for article in articles}
         articles += [
             article
-            for article in ArticlePage.objects.live().filter(locale=default).order_by("title")
+            for article in live.filter(locale=default).order_by("title")
             if article.translation_key not in translated
         ]
     return articles

@@ -12,14 +12,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from werkwijzer.core.versions import content_version
-from werkwijzer.directory.services import nearby
+from werkwijzer.directory.services import nearby_for_kinds
 from werkwijzer.helpers.models import Helper
 from werkwijzer.navigator.engine import (
     Attention,
     Catalogue,
     CatalogueEntry,
+    NearbySource,
     Plan,
     ScreeningSource,
+    applicable_helpers,
     plan,
     route_milestones,
 )
@@ -61,8 +63,20 @@ def catalogue(language: str) -> Mapping[str, CatalogueEntry]:
     return merged[language]
 
 
-def _nearby(kind: str, postcode: str) -> list[dict]:
-    return nearby(kind, postcode, limit=3)
+def _nearby_source(entries: Mapping[str, CatalogueEntry], situation: Situation) -> NearbySource:
+    """Nearby providers for one plan. The engine asks per helper; the directory is asked
+    once, on the first question, for every helper that applies to the situation (the
+    plan's helpers are among them): one location lookup and one query, or none when the
+    shared cache has them (directory.services.nearby_for_kinds)."""
+    found: dict[str, list[dict]] = {}
+
+    def nearby(kind: str, postcode: str) -> list[dict]:
+        if kind not in found:
+            kinds = sorted(applicable_helpers(entries, situation) | {kind})
+            found.update(nearby_for_kinds(kinds, postcode, limit=3))
+        return found[kind]
+
+    return nearby
 
 
 # Flags depend on age only through the groups' age ranges, so they are remembered per
@@ -117,11 +131,12 @@ def make_plan(
     screening_answers: Mapping[str, Any] | None = None,
 ) -> Plan:
     """The personal plan for a checked situation, in the situation's language."""
+    entries = catalogue(situation.language)
     return plan(
         situation,
-        catalogue(situation.language),
+        entries,
         today=today or dt.date.today(),
         milestones=route_milestones,
-        nearby=_nearby,
+        nearby=_nearby_source(entries, situation),
         screening=screening_source(screening_answers),
     )

@@ -57,3 +57,12 @@ def test_between_checks_the_process_keeps_what_it_read(settings, helper_catalogu
     assert content_version() == seen  # not asked again within the interval
     content_changed()
     assert content_version() == seen + 2
+
+
+def test_each_key_moves_on_its_own():
+    from werkwijzer.core.versions import DIRECTORY, version_changed
+
+    content, directory = content_version(), content_version(DIRECTORY)
+    version_changed(DIRECTORY)
+    assert content_version(DIRECTORY) == directory + 1
+    assert content_version() == content
