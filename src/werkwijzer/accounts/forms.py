@@ -5,6 +5,7 @@ from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
 from werkwijzer.accounts.models import User
+from werkwijzer.core.forms import ChoiceMessagesMixin
 
 
 def _attrs(autocomplete: str, **extra) -> dict:
@@ -71,7 +72,7 @@ SELF_SERVICE_ROLES = [
 ]
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(ChoiceMessagesMixin, forms.Form):
     role = forms.ChoiceField(
         label=_("Who are you?"), choices=SELF_SERVICE_ROLES, widget=forms.RadioSelect
     )

@@ -211,11 +211,12 @@ def questions(
 ) -> dict[str, list[Question]]:
     """The questions with the visitor's answers and error messages, in two groups."""
     values = values or {}
+    kinds = {question.name: question.kind for question in _questions()}
     errors: dict[str, str] = {}
     for problem in problems or []:
         # every problem of a spell belongs to the one spells question
         name = SPELLS if problem.field.startswith(f"{SPELLS}.") else problem.field
-        message = problem_message(problem)
+        message = problem_message(problem, kinds.get(name, ""))
         if name == SPELLS and problem.code != "route":  # route messages name the period
             message = f"{field_label(problem.field)}: {message}"
         errors[name] = f"{errors[name]} {message}" if name in errors else message

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,11 +41,14 @@ def field_label(field: str) -> str:
     return str(FIELD_LABELS.get(field, field))
 
 
-def problem_message(problem: Problem) -> str:
-    """One sentence that says what is wrong and how to fix it."""
+def problem_message(problem: Problem, kind: str = "") -> str:
+    """One sentence that says what is wrong and how to fix it. ``kind`` is the form's kind
+    of question ("radio", "checkbox"), so an unanswered choice says "Kies ..."."""
     params = problem.params
     code = problem.code
     if code == "required":
+        if kind == "radio":
+            return _("Choose one of the answers.")
         return _("Fill in this field.")
     if code == "not_a_choice":
         return _("Choose one of: %(choices)s.") % {"choices": ", ".join(params["choices"])}
@@ -57,7 +63,8 @@ def problem_message(problem: Problem) -> str:
     if code == "not_a_date":
         return _("Enter a date as YYYY-MM-DD, for example 2026-03-01.")
     if code == "too_early":
-        return _("Enter a date from %(earliest)s onwards.") % params
+        earliest = date_format(dt.date.fromisoformat(params["earliest"]), "j F Y")
+        return _("Enter a date from %(earliest)s onwards.") % {"earliest": earliest}
     if code == "in_future":
         return _("This date is in the future. Enter a day that has passed.")
     if code == "not_a_bool":

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.core.forms import FieldErrorsMixin
+from werkwijzer.core.forms import ChoiceMessagesMixin, FieldErrorsMixin
 from werkwijzer.outcomes import choices
 from werkwijzer.outcomes.moments import add_months
 from werkwijzer.outcomes.questionnaire import FIELDS
@@ -25,7 +25,7 @@ def _choice(label: Any, options: dict, help_text: Any = "") -> forms.CharField:
     )
 
 
-class ProfileForm(FieldErrorsMixin, forms.Form):
+class ProfileForm(ChoiceMessagesMixin, FieldErrorsMixin, forms.Form):
     diagnosis_date = forms.DateField(
         label=_("Date of diagnosis"),
         help_text=_("An estimate is fine, for example the first day of the month."),
@@ -64,7 +64,7 @@ class ProfileForm(FieldErrorsMixin, forms.Form):
         return value
 
 
-class QuestionnaireForm(FieldErrorsMixin, forms.Form):
+class QuestionnaireForm(ChoiceMessagesMixin, FieldErrorsMixin, forms.Form):
     working = _choice(_("Do you work now?"), WORKING)
     hours = forms.CharField(
         label=_("How many hours a week do you work now?"),

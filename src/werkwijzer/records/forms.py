@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkwijzer.core import access
+from werkwijzer.core.forms import ChoiceMessagesMixin
 from werkwijzer.records.models import Consent, WorkData
 
 # Which kind of account may receive consent for each purpose: the access policy's table,
@@ -102,7 +103,7 @@ class WorkDataForm(forms.ModelForm):
         return value
 
 
-class GiveConsentForm(forms.Form):
+class GiveConsentForm(ChoiceMessagesMixin, forms.Form):
     purpose = forms.ChoiceField(
         label=_("What may they do?"),
         choices=[(p.value, p.label) for p in Consent.Purpose if p != Consent.Purpose.RESEARCH],

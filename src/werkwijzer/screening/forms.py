@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.core.forms import FieldErrorsMixin
+from werkwijzer.core.forms import ChoiceMessagesMixin, FieldErrorsMixin
 from werkwijzer.screening.rules import AGE_RANGE, DISTRESS_MAX, YES_NO_ANSWERS
 from werkwijzer.vocabulary.labels import choices_for
 
@@ -25,7 +25,7 @@ def _yes_no(label: Any, help_text: Any = "") -> forms.ChoiceField:
     )
 
 
-class ScreeningForm(FieldErrorsMixin, forms.Form):
+class ScreeningForm(ChoiceMessagesMixin, FieldErrorsMixin, forms.Form):
     age = forms.IntegerField(
         label=_("Age"),
         min_value=AGE_RANGE[0],

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.core.forms import ChoiceMessagesMixin
 from werkwijzer.timeline.routes import (
     MAX_AOV_WAITING_DAYS,
     MAX_EXTENSION_WEEKS,
@@ -42,7 +43,7 @@ def _yes_no(label: Any, help_text: Any) -> forms.ChoiceField:
     )
 
 
-class TimelineForm(forms.Form):
+class TimelineForm(ChoiceMessagesMixin, forms.Form):
     role = forms.ChoiceField(
         label=_("Who are you?"),
         help_text=_("The dates stay the same; the texts speak to you."),
