@@ -70,8 +70,8 @@ def test_professional_sets_up_totp_and_logs_in_with_it(page):
     time.sleep(max(0.0, 30 - time.time() % 30) + 0.5)  # the next step: a new code
     page.fill("#id_code", _fresh_code(secret))
     page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r"/account/"))
-    assert page.get_by_role("heading", name="Mijn account").is_visible()
+    page.wait_for_url(re.compile(r"/zorgpad/verwijzingen/"))  # a professional's work
+    assert page.get_by_role("heading", name="Mijn verwijzingen").is_visible()
 
     page.locator(".account-menu__logout button").click()
     _login(page, user.username, PASSWORD)
@@ -80,7 +80,7 @@ def test_professional_sets_up_totp_and_logs_in_with_it(page):
     assert_accessible(page)
     page.fill("#id_code", codes[0])
     page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r"/account/"))
+    page.wait_for_url(re.compile(r"/zorgpad/verwijzingen/"))
     assert page.get_by_text("Je hebt nog 9 codes").is_visible()
 
 
@@ -100,5 +100,5 @@ def test_login_page_without_javascript(page_without_js):
     page.goto("/inloggen/")
     screenshot(page, "accounts-login")
     _login(page, user.username, PASSWORD)
-    page.wait_for_url(re.compile(r"/account/"))
-    assert page.get_by_role("heading", name="Mijn account").is_visible()
+    page.wait_for_url(re.compile(r"/zorgpad/werkgeversrapporten/"))  # an employer's work
+    assert page.get_by_role("heading", name="Rapporten over je werknemers").is_visible()

@@ -51,14 +51,26 @@ def _next_url(request: HttpRequest) -> str:
     return ""
 
 
+# Where each role's work is: the first page after logging in without a `next` address.
+HOME_FOR_ROLE = {
+    User.Role.PERSON: "records:overview",
+    User.Role.NAASTE: "records:overview",
+    User.Role.EMPLOYER: "care:employer_reports",
+    User.Role.PROFESSIONAL: "care:worklist",
+    User.Role.EDITOR: "wagtailadmin_home",
+    User.Role.EXPERT: "wagtailadmin_home",
+    User.Role.PRIVACY_OFFICER: "records:privacy_log",
+    User.Role.ADMIN: "admin:index",
+}
+
+
 def home_for(user: User) -> str:
-    """Where a user lands after logging in without a `next` address."""
-    if user.role in (User.Role.PERSON, User.Role.NAASTE):
-        try:
-            return reverse("records:overview")
-        except NoReverseMatch:
-            pass
-    return reverse("accounts:account")
+    """Where a user lands after logging in without a `next` address: where the role's
+    work is (issue 15), else the account page."""
+    try:
+        return reverse(HOME_FOR_ROLE[user.role])
+    except (KeyError, NoReverseMatch):
+        return reverse("accounts:account")
 
 
 def _find_username(typed: str) -> str:

@@ -101,7 +101,11 @@ def questionnaire(request: HttpRequest, moment: int) -> HttpResponse:
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     filters = DashboardFilters.from_query(request.GET)
-    return render(request, "outcomes/dashboard.html", build_dashboard(filters))
+    context = build_dashboard(filters)
+    # The download link only for whom it may open: researchers, and visitors who may be one.
+    user = request.user
+    context["show_research_export"] = not user.is_authenticated or access.can_export_research(user)
+    return render(request, "outcomes/dashboard.html", context)
 
 
 @access.guard(access.RESEARCH_EXPORT)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from werkwijzer.accounts import services, throttling
 from werkwijzer.accounts.testing import PASSWORD, make_user
+from werkwijzer.accounts.views import home_for
 
 pytestmark = pytest.mark.django_db
 LOGIN = "/inloggen/"
@@ -53,7 +54,31 @@ def test_login_with_username_and_safe_next(client):
 def test_login_ignores_next_to_other_site(client):
     user = make_user("employer")
     response = post_login(client, user.username, PASSWORD, next="https://evil.example/")
-    assert response.url == reverse("accounts:account")
+    assert response.url == reverse("care:employer_reports")
+
+
+@pytest.mark.parametrize(
+    ("role", "home"),
+    [
+        ("person", "records:overview"),
+        ("naaste", "records:overview"),
+        ("employer", "care:employer_reports"),
+        ("professional", "care:worklist"),
+        ("editor", "wagtailadmin_home"),
+        ("expert", "wagtailadmin_home"),
+        ("privacy_officer", "records:privacy_log"),
+        ("admin", "admin:index"),
+    ],
+)
+def test_each_role_lands_where_its_work_is(role, home):
+    assert home_for(make_user(role)) == reverse(home)
+
+
+def test_an_employer_logging_in_lands_on_the_reports(client):
+    user = make_user("employer")
+    response = post_login(client, user.username, PASSWORD)
+    assert response.url == reverse("care:employer_reports")
+    assert client.get(response.url).status_code == 200
 
 
 def test_wrong_password_gives_the_same_message_as_unknown_account(client):

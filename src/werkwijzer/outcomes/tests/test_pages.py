@@ -191,3 +191,16 @@ def test_seed_is_idempotent_and_small_without_the_flag():
     assert Response.objects.count() == answers
     assert len(lines) == 1
     assert Summary.objects.exists()
+
+
+def test_the_research_download_is_shown_only_to_whom_it_may_open(client):
+    from werkwijzer.accounts.testing import make_user
+
+    link = 'href="/uitkomsten/export.csv"'
+    assert link in client.get("/uitkomsten/dashboard/").content.decode()  # maybe a researcher
+    employer = make_user("employer")
+    client.force_login(employer)
+    assert link not in client.get("/uitkomsten/dashboard/").content.decode()
+    employer.user_permissions.add(Permission.objects.get(codename="export_research"))
+    client.force_login(employer.__class__.objects.get(pk=employer.pk))
+    assert link in client.get("/uitkomsten/dashboard/").content.decode()
