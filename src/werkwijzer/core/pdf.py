@@ -98,7 +98,7 @@ def pdf_document(html: str) -> Document:
     base, fetcher = site_url(), _fetcher()
     shared = CSS(url=urljoin(base, settings.STATIC_URL + PDF_STYLESHEET), url_fetcher=fetcher)
     document = HTML(string=html, base_url=base, url_fetcher=fetcher)
-    return document.render(stylesheets=[shared], pdf_variant=PDF_VARIANT)
+    return document.render(stylesheets=[shared])
 
 
 def write_pdf(document: Document) -> bytes:
