@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from werkwijzer.core import yamlfile
 from werkwijzer.core.sources import sources
 from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.vocabulary.slugs import slugs
@@ -92,7 +93,7 @@ class Conversation:
 
 def _load_yaml(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise ContentError(f"{path.name}: cannot be read ({error})") from None
     if not isinstance(data, dict):

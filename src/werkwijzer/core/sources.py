@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
+from werkwijzer.core import yamlfile
 
 SOURCES_FILE = Path(__file__).with_name("sources.yaml")
 
@@ -72,7 +72,7 @@ def stale_sources(today: dt.date, months: int = 12) -> list[Source]:
 
 @cache
 def sources() -> dict[str, Source]:
-    raw = yaml.safe_load(SOURCES_FILE.read_text(encoding="utf-8"))
+    raw = yamlfile.load(SOURCES_FILE.read_text(encoding="utf-8"))
     return {
         key: Source(
             key=key,

@@ -24,6 +24,7 @@ import yaml
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from werkwijzer.core import yamlfile
 from werkwijzer.directory.transfer import (
     COLUMNS,
     FORMATS,
@@ -94,7 +95,7 @@ def available_mappings() -> list[tuple[str, str]]:
 
 def load_mapping(path: Path) -> Mapping:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yamlfile.load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise MappingError(
             _("The mapping file cannot be read: %(error)s") % {"error": error}

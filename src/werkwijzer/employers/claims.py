@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
+from werkwijzer.core import yamlfile
 from werkwijzer.core.claims import Claim, claim
 
 
@@ -21,7 +20,7 @@ def claims(content_dir: Path) -> Iterator[Claim]:
     path = content_dir / "employers" / "guide.yaml"
     if not path.exists():
         return
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
     for section in data.get("sections") or []:
         where = f"employers/guide.yaml sections {section.get('slug')}"
         yield claim(where, _text(section.get("title")), section.get("source"))

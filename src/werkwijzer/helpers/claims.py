@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
+from werkwijzer.core import yamlfile
 from werkwijzer.core.claims import Claim, claim
 
 PROSE_FIELDS = ("summary", "what", "access", "costs")
@@ -15,7 +14,7 @@ PROSE_FIELDS = ("summary", "what", "access", "costs")
 
 def claims(content_dir: Path) -> Iterator[Claim]:
     for path in sorted((content_dir / "helpers").glob("*.yaml")):
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yamlfile.load(path.read_text(encoding="utf-8")) or {}
         where = f"helpers/{path.name}"
         for language, text in raw.items():
             if not (isinstance(text, dict) and len(language) == 2):

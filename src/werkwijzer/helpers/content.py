@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from werkwijzer.core import yamlfile
 from werkwijzer.core.sources import sources
 from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.vocabulary.slugs import slugs
@@ -89,7 +90,7 @@ def _fill_weeks(value: Any) -> Any:
 
 def parse_helper_file(path: Path) -> HelperContent:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yamlfile.load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ContentError(f"{path.name}: not valid YAML ({error})") from error
     if not isinstance(raw, dict):

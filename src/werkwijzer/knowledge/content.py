@@ -26,9 +26,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 
+from werkwijzer.core import yamlfile
 from werkwijzer.knowledge.personas import AUDIENCES
 
 DIRECTIVE_RE = re.compile(r"^:::\s*([a-z-]+)\s*(.*)$")
@@ -120,7 +120,7 @@ def read_article(path: Path) -> ArticleFile:
     if not raw.startswith("---"):
         raise ContentError(f"{path}: starts without YAML front matter (---)")
     _start, front, body = raw.split("---", 2)
-    meta = yaml.safe_load(front) or {}
+    meta = yamlfile.load(front) or {}
     for required in ("title", "summary"):
         if not meta.get(required):
             raise ContentError(f"{path}: '{required}' is missing")

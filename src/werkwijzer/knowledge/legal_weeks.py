@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
+from werkwijzer.core import yamlfile
 from werkwijzer.timeline.routes import ROUTES_FILE
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*week:([a-z_]+)\s*\}\}")
@@ -42,7 +41,7 @@ class LegalWeek:
 @cache
 def _route_data() -> dict[str, Any]:
     with ROUTES_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yamlfile.load(handle)
 
 
 @cache

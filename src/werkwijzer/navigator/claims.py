@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
+from werkwijzer.core import yamlfile
 from werkwijzer.core.claims import Claim, claim
 from werkwijzer.navigator.engine import RULES_FILE
 from werkwijzer.timeline.routes import ROUTES_FILE
@@ -44,5 +43,5 @@ def milestone_claims(routes: dict) -> Iterator[Claim]:
 
 
 def claims(content_dir: Path) -> Iterator[Claim]:
-    yield from rule_claims(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")) or [])
-    yield from milestone_claims(yaml.safe_load(ROUTES_FILE.read_text(encoding="utf-8")) or {})
+    yield from rule_claims(yamlfile.load(RULES_FILE.read_text(encoding="utf-8")) or [])
+    yield from milestone_claims(yamlfile.load(ROUTES_FILE.read_text(encoding="utf-8")) or {})

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
-
+from werkwijzer.core import yamlfile
 from werkwijzer.core.claims import Claim, claim
 
 
@@ -14,7 +13,7 @@ def claims(content_dir: Path) -> Iterator[Claim]:
     path = content_dir / "questions" / "faq.yaml"
     if not path.exists():
         return
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
     for entry in data.get("faq") or []:
         for language in ("nl", "en"):
             answer = entry.get(f"answer_{language}")

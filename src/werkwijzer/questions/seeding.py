@@ -5,16 +5,16 @@ Idempotent: FAQ entries are matched by slug, open questions by their text.
 
 from __future__ import annotations
 
-import yaml
 from django.utils import timezone
 
+from werkwijzer.core import yamlfile
 from werkwijzer.core.seeding import SeedContext
 from werkwijzer.questions.models import FaqEntry, Question
 
 
 def seed(context: SeedContext) -> None:
     path = context.content_dir / "questions" / "faq.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlfile.load(path.read_text(encoding="utf-8"))
     now = timezone.now()
     for item in data.get("faq", []):
         FaqEntry.objects.update_or_create(

@@ -20,8 +20,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from werkwijzer.core import yamlfile
 from werkwijzer.core.sources import Source, source
 
 GROUPS_FILE = Path(__file__).with_name("groups.yaml")
@@ -112,7 +111,7 @@ def _texts(raw: Mapping[str, str], where: str) -> dict[str, str]:
 @cache
 def groups() -> tuple[Group, ...]:
     """The groups of groups.yaml, checked: unique flags and rule ids, known sources."""
-    raw = yaml.safe_load(GROUPS_FILE.read_text(encoding="utf-8"))
+    raw = yamlfile.load(GROUPS_FILE.read_text(encoding="utf-8"))
     loaded: list[Group] = []
     for item in raw:
         where = f"{GROUPS_FILE.name} {item['rule']}"

@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from werkwijzer.core import yamlfile
 from werkwijzer.search.text import edit_distance, fold, stem, words
 
 DATA_DIR = Path(__file__).with_name("data")
@@ -21,7 +20,7 @@ DATA_DIR = Path(__file__).with_name("data")
 @cache
 def term_list(name: str) -> dict[str, tuple[str, ...]]:
     """A term list as {folded phrase: (folded replacements, ...)}."""
-    raw = yaml.safe_load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+    raw = yamlfile.load((DATA_DIR / f"{name}.yaml").read_text(encoding="utf-8")) or {}
     return {
         " ".join(words(str(key))): tuple(fold(str(value)) for value in values or ())
         for key, values in raw.items()

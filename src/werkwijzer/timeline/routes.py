@@ -24,8 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from werkwijzer.core import yamlfile
 from werkwijzer.vocabulary.slugs import EMPLOYEE_CONTRACTS, slugs
 
 ROUTES_FILE = Path(__file__).with_name("routes.yaml")
@@ -53,7 +52,7 @@ _FALLBACK = {
 @cache
 def _data() -> dict[str, Any]:
     with ROUTES_FILE.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yamlfile.load(handle)
 
 
 @cache

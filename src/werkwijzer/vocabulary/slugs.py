@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-import yaml
+from werkwijzer.core import yamlfile
 
 VOCABULARY_FILE = Path(__file__).with_name("vocabulary.yaml")
 
@@ -24,7 +24,7 @@ EMPLOYEE_CONTRACTS = frozenset({"loondienst-vast", "loondienst-tijdelijk", "uitz
 def vocabulary() -> dict[str, tuple[str, ...]]:
     """Every section of the vocabulary as an ordered tuple of slugs."""
     with VOCABULARY_FILE.open(encoding="utf-8") as handle:
-        raw = yaml.safe_load(handle)
+        raw = yamlfile.load(handle)
     return {section: tuple(str(slug) for slug in slugs) for section, slugs in raw.items()}
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
+
+from werkwijzer.core import yamlfile
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PARAMETERS_FILE = DATA_DIR / "parameters.yaml"
@@ -282,7 +283,7 @@ def parse_parameters(raw: dict[str, Any]) -> ParameterSet:
 @cache
 def load_parameters(path: Path = PARAMETERS_FILE) -> ParameterSet:
     """The default parameters from the versioned data file."""
-    return parse_parameters(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_parameters(yamlfile.load(path.read_text(encoding="utf-8")))
 
 
 # --- Probabilistic sensitivity analysis -------------------------------------------------

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import yaml
 
 from werkwijzer.businesscase.model.parameters import DATA_DIR
+from werkwijzer.core import yamlfile
 
 SCENARIOS_FILE = DATA_DIR / "scenarios.yaml"
 EMPLOYMENT_TYPES = ("employee", "flex", "self_employed")
@@ -124,7 +124,7 @@ def parse_scenarios(raw: dict[str, Any]) -> ScenarioBook:
 
 @cache
 def load_scenarios(path: Path = SCENARIOS_FILE) -> ScenarioBook:
-    return parse_scenarios(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return parse_scenarios(yamlfile.load(path.read_text(encoding="utf-8")))
 
 
 def combine(offers: list[Offer]) -> Offer:

@@ -46,3 +46,16 @@ def test_the_console_script_refuses_and_never_prints_the_password():
     assert result.returncode == 2
     assert "Geweigerd" in result.stderr and "Refused" in result.stderr
     assert "geheim" not in result.stderr and "db.example" not in result.stderr
+
+
+def test_fast_help_lists_every_command_django_knows(monkeypatch):
+    """`werkwijzer help` reads the command folders instead of setting Django up (issue 16);
+    it must list exactly what Django's own command list has."""
+    from django.core.management import get_commands
+
+    from werkwijzer import cli
+
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "werkwijzer.settings.test")
+    listed = {name for names in cli.command_names().values() for name in names}
+    assert listed == set(get_commands())
+    assert "plan" in cli.fast_help() and "[navigator]" in cli.fast_help()
