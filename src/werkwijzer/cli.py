@@ -103,8 +103,22 @@ def main(argv: list[str] | None = None) -> None:
         sys.stderr.write(_refusal(os.environ["DATABASE_URL"]))
         raise SystemExit(2)
     from django.core.management import execute_from_command_line
+    from django.db import DatabaseError
 
-    execute_from_command_line(["werkwijzer", *arguments])
+    try:
+        execute_from_command_line(["werkwijzer", *arguments])
+    except DatabaseError as error:  # no stack trace for a database that is not ready
+        sys.stderr.write(_database_message(error))
+        raise SystemExit(1) from None
+
+
+def _database_message(error: Exception) -> str:
+    return (
+        f"De database antwoordt niet zoals verwacht ({type(error).__name__}: {error}). Is hij "
+        "bijgewerkt? Voer 'werkwijzer migrate' en 'werkwijzer seed' uit (make run doet dat).\n"
+        f"The database did not answer as expected ({type(error).__name__}). Is it up to "
+        "date? Run 'werkwijzer migrate' and 'werkwijzer seed' (make run does both).\n"
+    )
 
 
 if __name__ == "__main__":

@@ -59,3 +59,23 @@ def test_fast_help_lists_every_command_django_knows(monkeypatch):
     listed = {name for names in cli.command_names().values() for name in names}
     assert listed == set(get_commands())
     assert "plan" in cli.fast_help() and "[navigator]" in cli.fast_help()
+
+
+def test_a_database_that_is_not_migrated_gets_a_message_not_a_traceback(tmp_path):
+    werkwijzer = Path(sys.executable).with_name("werkwijzer")
+    situation = tmp_path / "situation.json"
+    situation.write_text(
+        '{"role": "werkende", "employment": "loondienst-vast", "phase": "behandeling",'
+        ' "working": "niet", "age": 45}',
+        encoding="utf-8",
+    )
+    environ = {**os.environ, **DEV, "DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    result = subprocess.run(
+        [str(werkwijzer), "plan", "--situation", str(situation)],
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "werkwijzer migrate" in result.stderr and "Traceback" not in result.stderr

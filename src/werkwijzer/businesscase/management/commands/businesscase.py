@@ -55,6 +55,9 @@ def _parse_sets(values: list[str]) -> dict[str, Any]:
 
 class Command(BaseCommand):
     help = "Maatschappelijke businesscase: run scenarios, list parameters, show the validation."
+    # A read-only command: the system checks (the URL and API build, about 2 s) run with
+    # `check`, migrate and the servers, not before every answer (issue 16).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)

@@ -19,6 +19,9 @@ from werkwijzer.core.sources import Source, stale_sources
 
 class Command(BaseCommand):
     help = "Check the sources: list those not checked for 12 months and the claims using them."
+    # A read-only command: the system checks (the URL and API build, about 2 s) run with
+    # `check`, migrate and the servers, not before every answer (issue 16).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["check"], help="What to do: check.")

@@ -20,6 +20,9 @@ class Command(BaseCommand):
         "Make a personal plan from a situation in JSON (from standard input or --situation FILE). "
         "Exit code 2 on bad input, with a message that names the field."
     )
+    # A read-only command: the system checks (the URL and API build, about 2 s) run with
+    # `check`, migrate and the servers, not before every answer (issue 16).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("--situation", metavar="FILE", help="JSON file with the situation.")

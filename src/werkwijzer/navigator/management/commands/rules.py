@@ -19,6 +19,9 @@ from werkwijzer.navigator.rules_export import WORDS, csv_text, markdown
 
 class Command(BaseCommand):
     help = "Export the wegwijzer's rules as a table (Markdown or CSV)."
+    # A read-only command: the system checks (the URL and API build, about 2 s) run with
+    # `check`, migrate and the servers, not before every answer (issue 16).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["export"], help="What to do: export.")

@@ -8,6 +8,9 @@ from werkwijzer.search.services import LANGUAGES, search
 
 class Command(BaseCommand):
     help = 'Search articles, helper kinds and providers: werkwijzer search "moe op mijn werk".'
+    # A read-only command: the system checks (the URL and API build, about 2 s) run with
+    # `check`, migrate and the servers, not before every answer (issue 16).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser):
         parser.add_argument("query", help="What you are looking for, in your own words.")

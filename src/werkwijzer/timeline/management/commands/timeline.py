@@ -21,6 +21,9 @@ from werkwijzer.timeline.services import (
 
 class Command(BaseCommand):
     help = "Show the sick-leave timeline for a situation (text, --json or --ics)."
+    # A read-only command: the system checks (the URL and API build, about 2 s) run with
+    # `check`, migrate and the servers, not before every answer (issue 16).
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--employment", required=True, help="an employment slug")
