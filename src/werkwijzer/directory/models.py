@@ -270,6 +270,8 @@ def sync_search_rows(providers: list[Provider]) -> None:
 
     Also moves the directory's content version, which the cached nearby results carry in
     their keys (services.nearby_for_kinds): after a change no plan shows the old ones."""
+    if not providers:  # an import that changed nothing
+        return
     ids = [provider.pk for provider in providers]
     ProviderKindLocation.objects.filter(provider_id__in=ids).delete()
     ProviderKindLocation.objects.bulk_create(

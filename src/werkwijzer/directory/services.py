@@ -49,6 +49,8 @@ NEARBY_CACHE_SECONDS = 6 * 60 * 60
 # Part of every nearby key; tests start a new one (forget_nearby_for_tests), because a
 # rolled-back test moves the version back and the next test would read its results.
 _nearby_generation = {"value": "1"}
+# Stands for the kind in the one part of the nearby query the ORM builds.
+_ANY_KIND = "(kind)"
 _POSTCODE = re.compile(r"^\s*(\d{4})\s*([a-zA-Z]{2})?\s*$")
 _DIGITS = re.compile(r"^\s*\d{1,6}\s*[a-zA-Z]{0,2}\s*$")
 
@@ -353,18 +355,17 @@ def _nearest_of_kinds(
 ) -> dict[str, list[dict]]:
     """The nearest `limit` providers of each kind: one query of every kind's nearest search
     rows (each part reads its kind from the covering index, as a search does), one for
-    the providers."""
-    parts, params = [], []
-    for index, kind in enumerate(kinds):
-        matches, _id_field = _matches(
-            location, radius, SearchFilters(kind=kind, checked_since=since)
-        )
-        rows = matches.values_list("kind", "provider_id", "lat", "lon")[:limit]
-        sql, part_params = rows.query.get_compiler(using=rows.db).as_sql()
-        parts.append(f"SELECT * FROM ({sql}) AS nearest_{index}")
-        params.extend(part_params)
-    with connections[ProviderKindLocation.objects.db].cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+    the providers. The parts differ only in the kind, so the ORM builds one of them and
+    the others repeat its SQL with their own kind among the parameters."""
+    matches, _id_field = _matches(
+        location, radius, SearchFilters(kind=_ANY_KIND, checked_since=since)
+    )
+    part = matches.values_list("kind", "provider_id", "lat", "lon")[:limit]
+    sql, template = part.query.get_compiler(using=part.db).as_sql()
+    union = " UNION ALL ".join(f"SELECT * FROM ({sql}) AS nearest_{i}" for i in range(len(kinds)))
+    params = [kind if value == _ANY_KIND else value for kind in kinds for value in template]
+    with connections[part.db].cursor() as cursor:
+        cursor.execute(union, params)
         nearest = cursor.fetchall()
     fields = ("pk", "name", "organisation", "self_referral", "is_demo")
     details = Provider.objects.only(*fields).in_bulk({row[1] for row in nearest})
