@@ -27,7 +27,11 @@ def test_employee_gets_a_plan_with_milestones(page):
     assert page.locator("h1").inner_text() == "Jouw persoonlijke plan"
     first = page.locator(".plan-helper").first
     assert "Bedrijfsarts" in first.inner_text()
-    assert page.locator("table.milestones tbody tr").count() >= 8
+    # Issue 15: the dates from today on, the past ones folded, the review once.
+    assert page.locator("ol.milestones .date-row").count() >= 5
+    assert page.locator(".date-row--today").count() == 1
+    assert page.locator("details.past-dates").count() == 1
+    assert page.get_by_text("elke 6 weken, de volgende op").count() == 1
     assert_accessible(page)
     screenshot(page, "wegwijzer-plan-employee")
 
@@ -40,7 +44,7 @@ def test_zzp_gets_the_insurer_and_no_poortwachter(page):
     page.click("text=Toon mijn plan")
     text = page.locator("main").inner_text()
     assert "arbeidsongeschiktheidsverzekeraar" in text.lower()
-    assert page.locator("table.milestones").count() == 0
+    assert page.locator(".plan-dates").count() == 0
     assert "/wie-kan-helpen/bedrijfsarts/" not in page.content()
     assert_accessible(page)
     screenshot(page, "wegwijzer-plan-zzp")
@@ -74,6 +78,8 @@ def test_the_wegwijzer_works_without_javascript(page_without_js):
     page.goto("/wegwijzer/")
     fill_basics(page, "naaste", "loondienst-vast", "uitgezaaid", "gedeeltelijk", 50)
     page.click("text=Toon mijn plan")
+    # The rest of the plan is folded in a <details>: it opens without JavaScript.
+    page.locator(".plan-later summary").click()
     assert "zorgverlof" in page.locator("main").inner_text()
     screenshot(page, "wegwijzer-plan-naaste-nojs")
 
@@ -113,5 +119,6 @@ def test_earlier_spells_work_without_javascript(page_without_js):
     page = page_without_js
     page.goto("/wegwijzer/")
     fill_spell(page, "2025-11-10", "2025-12-14")
-    assert "11 januari 2026" in page.locator("table.milestones").inner_text()
+    page.locator(".past-dates summary").click()  # the past dates, folded
+    assert "11 januari 2026" in page.locator(".plan-dates").inner_text()
     screenshot(page, "wegwijzer-plan-earlier-spell-nojs")

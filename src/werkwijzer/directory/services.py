@@ -298,6 +298,10 @@ def nearby(kind: str, postcode: str, limit: int = 3, radius_km: float = 50) -> l
     return nearby_for_kinds([kind], postcode, limit, radius_km)[kind]
 
 
+# What nearby results say of how to reach a provider, besides its page (url).
+CONTACT_FIELDS = ("phone", "email", "street", "postcode", "city")
+
+
 def nearby_for_kinds(
     kinds: Iterable[str], postcode: str, limit: int = 3, radius_km: float = 50
 ) -> dict[str, list[dict]]:
@@ -367,7 +371,7 @@ def _nearest_of_kinds(
     with connections[part.db].cursor() as cursor:
         cursor.execute(union, params)
         nearest = cursor.fetchall()
-    fields = ("pk", "name", "organisation", "self_referral", "is_demo")
+    fields = ("pk", "name", "organisation", "self_referral", "is_demo", *CONTACT_FIELDS)
     details = Provider.objects.only(*fields).in_bulk({row[1] for row in nearest})
     results: dict[str, list[dict]] = {kind: [] for kind in kinds}
     for kind, provider_id, lat, lon in nearest:
@@ -384,6 +388,8 @@ def _nearest_of_kinds(
                 "url": provider.get_absolute_url(),
                 "self_referral": provider.self_referral,
                 "demo": provider.is_demo,
+                # How to reach them: the plan shows this of the nearest provider.
+                **{name: getattr(provider, name) for name in CONTACT_FIELDS},
             }
         )
     return results

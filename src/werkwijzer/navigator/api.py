@@ -34,6 +34,12 @@ class NearbyOut(Schema):
     url: str
     self_referral: bool
     demo: bool = False
+    # How to reach the provider (issue 15); "" when the directory does not know it.
+    phone: str = ""
+    email: str = ""
+    street: str = ""
+    postcode: str = ""
+    city: str = ""
 
 
 class PlannedHelperOut(Schema):

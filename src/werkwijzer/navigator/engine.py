@@ -23,11 +23,13 @@ from werkwijzer.navigator.situation import Situation, route_input
 from werkwijzer.timeline.routes import (
     EARLY_IVA_FIRST_DAY,
     EARLY_IVA_LAST_WEEK,
+    EVALUATION_EVERY_WEEKS,
     RouteInput,
     counted_sick_day,
     format_date,
     route_for,
 )
+from werkwijzer.timeline.routes import title as milestone_title
 from werkwijzer.vocabulary.slugs import EMPLOYEE_CONTRACTS, slugs
 
 RULES_FILE = Path(__file__).with_name("rules.yaml")
@@ -701,3 +703,59 @@ def _route(situation: Situation, today: dt.date, source: MilestoneSource | None)
     if isinstance(found, PlannedRoute):
         return found
     return PlannedRoute(None, tuple(found))
+
+
+# --- the plan in short (issue 15) ---------------------------------------------------------
+
+FIRST_HELPERS = (3, 5)  # the fewest and the most helpers shown first
+REPEATING = "evaluatie"  # the plan of action's review, every few weeks until the WIA
+
+
+def first_helpers(
+    helpers: tuple[PlannedHelper, ...],
+) -> tuple[tuple[PlannedHelper, ...], tuple[PlannedHelper, ...]]:
+    """The helpers that matter most now and the rest, for later or when needed.
+
+    Every helper a rule calls urgent (priority 1) comes first, but never more than five;
+    with fewer than three urgent ones, the next in priority order fill up to three."""
+    fewest, most = FIRST_HELPERS
+    urgent = sum(1 for helper in helpers if helper.priority == 1)
+    count = max(fewest, min(most, urgent))
+    return helpers[:count], helpers[count:]
+
+
+@dataclass(frozen=True)
+class DateRow:
+    """One row of the plan's dates. A repeating milestone is one row with its next date
+    (or its last, when all are past), how often it comes back and its title."""
+
+    milestone: PlannedMilestone
+    every_weeks: int | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class DateOverview:
+    upcoming: tuple[DateRow, ...]
+    past: tuple[DateRow, ...]
+
+
+def date_overview(
+    milestones: Iterable[PlannedMilestone], today: dt.date, language: str
+) -> DateOverview:
+    """The plan's milestones in date order, split at today, with the repeating review
+    shown once, at its next date."""
+    milestones = tuple(milestones)
+    repeats = [m for m in milestones if m.code == REPEATING]
+    shown = next((m for m in repeats if m.due >= today), repeats[-1] if repeats else None)
+    rows = [
+        DateRow(m, EVALUATION_EVERY_WEEKS, milestone_title(REPEATING, language))
+        if m.code == REPEATING
+        else DateRow(m)
+        for m in milestones
+        if m.code != REPEATING or m is shown
+    ]
+    return DateOverview(
+        upcoming=tuple(row for row in rows if row.milestone.due >= today),
+        past=tuple(row for row in rows if row.milestone.due < today),
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from werkwijzer.navigator.forms import situation_data
 from werkwijzer.navigator.models import SavedPlan
+from werkwijzer.navigator.presentation import plan_context
 from werkwijzer.navigator.services import make_plan
 from werkwijzer.navigator.situation import InvalidSituation, parse_situation
 from werkwijzer.screening.services import screening_answers
@@ -66,8 +69,6 @@ def saved_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    from werkwijzer.navigator.views import _plan_context
-
     saved = _own_plan(request, pk)
     data = {**saved.situation, "language": get_language()}
     try:
@@ -78,8 +79,9 @@ def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
             _("This saved plan no longer fits the questions. Please fill in the questions again."),
         )
         return redirect("navigator:saved_list")
-    plan = make_plan(situation, screening_answers=screening_answers(request.session))
-    context = {**_plan_context(plan), "saved_plan": saved}
+    today = dt.date.today()
+    plan = make_plan(situation, today=today, screening_answers=screening_answers(request.session))
+    context = {**plan_context(plan, request.user, today), "saved_plan": saved}
     return render(request, "navigator/plan.html", context)
 
 

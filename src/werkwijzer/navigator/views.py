@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from werkwijzer.core.downloads import PERSONAL, download
 from werkwijzer.core.pdf import render_pdf
 from werkwijzer.navigator.forms import questions, situation_data
-from werkwijzer.navigator.labels import party_labels
+from werkwijzer.navigator.presentation import plan_context
 from werkwijzer.navigator.services import make_plan
 from werkwijzer.navigator.situation import (
     InvalidSituation,
@@ -23,7 +23,6 @@ from werkwijzer.navigator.situation import (
 from werkwijzer.screening.services import screening_answers
 from werkwijzer.timeline.ics import all_dates_asked, route_to_ics
 from werkwijzer.timeline.routes import route_for
-from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORKING
 
 
 def start(request: HttpRequest) -> HttpResponse:
@@ -57,24 +56,9 @@ def plan_page(request: HttpRequest) -> HttpResponse:
         return situation
     # The kennisbank shows articles for this persona first (no medical data kept).
     request.session["persona"] = {"role": situation.role, "employment": situation.employment}
-    plan = make_plan(situation, screening_answers=screening_answers(request.session))
-    return render(request, "navigator/plan.html", _plan_context(plan))
-
-
-def _plan_context(plan) -> dict:
-    situation = plan.situation
-    return {
-        "plan": plan,
-        "answers": situation.as_dict(),
-        "summary": [
-            ROLE[situation.role],
-            EMPLOYMENT[situation.employment],
-            PHASE[situation.phase],
-            WORKING[situation.working],
-        ],
-        "concern_labels": [CONCERNS[c] for c in situation.concerns],
-        "parties": party_labels(situation.role),
-    }
+    today = dt.date.today()  # once: the plan and its dates split at the same day
+    plan = make_plan(situation, today=today, screening_answers=screening_answers(request.session))
+    return render(request, "navigator/plan.html", plan_context(plan, request.user, today))
 
 
 @require_POST
@@ -93,6 +77,6 @@ def plan_output(request: HttpRequest, output: str) -> HttpResponse:
         past = all_dates_asked(request.GET, request.POST)
         ics = route_to_ics(route, today=today, include_past=past)
         return download(ics, "text/calendar; charset=utf-8", "werkwijzer-plan.ics", PERSONAL)
-    context = {**_plan_context(plan), "printing": True}
+    context = {**plan_context(plan, request.user, today), "printing": True}
     html = render_to_string("navigator/plan_print.html", context, request)
     return download(render_pdf(html), "application/pdf", "werkwijzer-plan.pdf", PERSONAL)
