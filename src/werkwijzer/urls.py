@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import JavaScriptCatalog
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail.contrib.sitemaps import Sitemap as ArticleSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
@@ -26,7 +27,9 @@ SITEMAPS = {
 
 urlpatterns = [
     path("api/v1/", api.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch on every page posts without a CSRF token: switching someone's
+    # language is harmless, and pages without a token can be cached publicly (ADR 0012).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("beheer/", admin.site.urls),

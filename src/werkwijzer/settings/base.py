@@ -74,6 +74,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise (static files come compressed ahead of time), above everything
+    # that sets cookies or Vary: it decides Cache-Control and gzip from the finished
+    # response (core/caching.py, docs/decisions/0012-compression-and-caching.md).
+    "werkwijzer.core.caching.CachingAndCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
