@@ -60,10 +60,17 @@ def articles_for_listing(language: str | None, persona: Persona, topic: str = ""
 
 
 def articles_for_topics(topics: list[str], language: str | None = "nl") -> list[dict]:
-    """Title, URL and topics of the live articles about any of these topics (for other apps)."""
+    """Title, URL, topics and language of the live articles about any of these topics (for
+    other apps): a Dutch original stands in for a missing translation, and says so."""
     wanted = set(topics)
     return [
-        {"slug": article.slug, "title": article.title, "url": article.url, "topics": article.topics}
+        {
+            "slug": article.slug,
+            "title": article.title,
+            "url": article.url,
+            "topics": article.topics,
+            "language": article.locale.language_code,
+        }
         for article in live_articles(language)
         if wanted.intersection(article.topics)
     ]

@@ -24,9 +24,11 @@ from werkwijzer.navigator.engine import (
     route_milestones,
 )
 from werkwijzer.navigator.situation import parse_situation
+from werkwijzer.navigator.tests.conftest import file_catalogue
 from werkwijzer.navigator.tests.standard_situations import STANDARD_SITUATIONS
 from werkwijzer.navigator.tests.test_api import SITUATION
 from werkwijzer.navigator.tests.test_engine_table import BASE, TODAY
+from werkwijzer.timeline.routes import format_date
 
 MAX_PDF_PAGES = 4
 
@@ -136,7 +138,10 @@ def test_the_page_shows_the_review_once_and_folds_past_dates(client):
     assert not re.search(r"Evaluatie \d+:", html.split('id="milestones-title"')[1])
     past = html.split('class="fold past-dates"')[1].split("</details>")[0]
     assert "dates that have passed" not in past and "datums die voorbij zijn" in past
-    assert "Ziekmelding" in past or "ziek" in past
+    situation = parse_situation(form_data({**SITUATION, "sick_since": "2025-06-02"}))
+    result = plan(situation, file_catalogue(), today=dt.date.today(), milestones=route_milestones)
+    reported = next(m for m in result.milestones if m.code == "ziekmelding")
+    assert format_date(reported.due, "nl") in past and reported.what in past
 
 
 @pytest.mark.usefixtures("helper_catalogue")
@@ -205,6 +210,10 @@ def test_read_more_links_go_to_the_articles_by_title(client, django_assert_max_n
     links = html.split('id="topics-title"')[1]
     assert '<a class="utrecht-link" href="/kennisbank/poortwachter/">' in links
     assert "?topic=" not in html
+    english = reading(["plan-van-aanpak"], "en")  # no English article yet: the Dutch one
+    assert {(a["url"], a["language"]) for a in english} >= {("/kennisbank/plan-van-aanpak/", "nl")}
+    html = plan_html(client, {**SITUATION, "language": "en"})
+    assert 'href="/kennisbank/plan-van-aanpak/" lang="nl">Het plan van aanpak</a>' in html
 
 
 @pytest.mark.parametrize("name", list(STANDARD_SITUATIONS))
