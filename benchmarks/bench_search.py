@@ -78,9 +78,9 @@ def bm25_ranker():
     import bm25s
     import Stemmer
 
+    from werkwijzer.core.text import STOPWORDS
     from werkwijzer.search import documents
     from werkwijzer.search.index import lexicon
-    from werkwijzer.search.text import STOPWORDS
 
     docs: list[tuple[str, list[str]]] = []
     texts: list[str] = []

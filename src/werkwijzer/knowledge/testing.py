@@ -14,11 +14,11 @@ from werkwijzer.core.seeding import SeedContext
 
 
 def seed_kennisbank() -> None:
+    from werkwijzer.core.versions import content_changed
     from werkwijzer.knowledge.seeding import seed
-    from werkwijzer.search.index import invalidate
 
     seed(SeedContext(content_dir=settings.CONTENT_DIR, write=lambda _line: None))
-    invalidate()
+    content_changed()  # caches keyed on the content version start again
 
 
 @pytest.fixture(scope="session")
@@ -27,11 +27,17 @@ def kennisbank_session(django_db_setup, django_db_blocker):
         seed_kennisbank()
 
 
-@pytest.fixture
-def kennisbank(kennisbank_session, db):
+def ensure_kennisbank() -> None:
+    """Seed again when a transactional test flushed the tables."""
     from werkwijzer.knowledge.models import ArticlePage
-    from werkwijzer.search.index import invalidate
 
     if not ArticlePage.objects.filter(live=True).exists():
         seed_kennisbank()
-    invalidate()
+
+
+@pytest.fixture
+def kennisbank(kennisbank_session, db):
+    from werkwijzer.core.versions import content_changed
+
+    ensure_kennisbank()
+    content_changed()

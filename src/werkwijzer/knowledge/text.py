@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from werkwijzer.search.text import plain
+from werkwijzer.core.text import plain
 
 
 def block_texts(block_type: str, value) -> list[str]:

@@ -16,8 +16,8 @@ from functools import cache
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
+from werkwijzer.core.text import fold, stems, words
 from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
-from werkwijzer.search.text import fold, stems, words
 
 logger = logging.getLogger(__name__)
 

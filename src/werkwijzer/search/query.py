@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from werkwijzer.core.text import STOPWORDS, fold, stem, stems, words
 from werkwijzer.search.terms import Speller, english_stems, term_list
-from werkwijzer.search.text import STOPWORDS, fold, stem, stems, words
 
 MAX_QUERY_CHARS = 300
 MAX_CONCEPTS = 12

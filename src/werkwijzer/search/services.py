@@ -17,11 +17,11 @@ from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
 
+from werkwijzer.core.text import WORD_RE, fold, stem, words
 from werkwijzer.search import documents
 from werkwijzer.search.documents import ARTICLE, FAQ, HELPER, PROVIDER, TYPES, Document
 from werkwijzer.search.index import MAX_POSTINGS, Lexicon, lexicon
 from werkwijzer.search.query import Query, analyse
-from werkwijzer.search.text import WORD_RE, fold, stem, words
 
 FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0}
 TYPE_WEIGHTS = {ARTICLE: 1.0, HELPER: 0.9, PROVIDER: 0.6, FAQ: 0.8}

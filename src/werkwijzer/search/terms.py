@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from werkwijzer.core import yamlfile
-from werkwijzer.search.text import edit_distance, fold, stem, words
+from werkwijzer.core.text import edit_distance, fold, stem, words
 
 DATA_DIR = Path(__file__).with_name("data")
 

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from werkwijzer.core.text import edit_distance, stems
 from werkwijzer.search.query import analyse
 from werkwijzer.search.terms import Speller, term_list
-from werkwijzer.search.text import edit_distance, stems
 
 SPELLER = Speller([("vermoeidheid", 9), ("werkgever", 20), ("ziekmelding", 5), ("ontslag", 3)])
 

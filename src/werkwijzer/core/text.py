@@ -1,7 +1,8 @@
-"""Text analysis for search: normalise, tokenise and stem Dutch (pure Python, no Django).
+"""Text analysis: normalise, tokenise and stem Dutch (pure Python, no Django).
 
-Used at index time (knowledge articles store their stems) and at query time, so both
-sides always agree on what a "word" is.
+Shared by the kennisbank, which stores an article's stems when it is saved, and search,
+which stems the query, so both sides always agree on what a "word" is. It lives in core
+because both apps need it: knowledge does not import search (docs/decisions/0014).
 """
 
 from __future__ import annotations
