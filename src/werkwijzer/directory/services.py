@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
+import logging
 import math
 import re
 import time
@@ -40,6 +41,8 @@ from werkwijzer.directory.models import (
     out_of_plan_before,
 )
 from werkwijzer.vocabulary.slugs import slug_set
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 # Nearby results in the shared cache, per kind and postcode area. The key carries the
@@ -326,7 +329,7 @@ def nearby_for_kinds(
         return found
     since = out_of_plan_before()
     prefix = _nearby_prefix(str(postcode), limit, radius, since)
-    cached = cache.get_many([prefix + kind for kind in wanted])
+    cached = _read_cache([prefix + kind for kind in wanted])
     missing = [kind for kind in wanted if prefix + kind not in cached]
     if missing:
         try:
@@ -334,8 +337,9 @@ def nearby_for_kinds(
         except ValueError:  # UnknownLocation: nothing to cache for a postcode that is not
             return found
         fresh = _nearest_of_kinds(location, missing, limit, radius, since)
-        cache.set_many({prefix + kind: fresh[kind] for kind in missing}, NEARBY_CACHE_SECONDS)
-        cached.update({prefix + kind: fresh[kind] for kind in missing})
+        new = {prefix + kind: fresh[kind] for kind in missing}
+        _write_cache(new)
+        cached.update(new)
     found.update({kind: cached[prefix + kind] for kind in wanted})
     return found
 
@@ -347,6 +351,22 @@ def _nearby_prefix(query: str, limit: int, radius: float, since: datetime.date) 
     version = content_version(DIRECTORY)
     generation = _nearby_generation["value"]
     return f"directory.nearby:{generation}:{version}:{since:%Y%m%d}:{area[:16]}:{limit}:{radius:g}:"
+
+
+def _read_cache(keys: list[str]) -> dict[str, list[dict]]:
+    try:
+        return cache.get_many(keys)
+    except Exception:  # the cache server is down (a Redis error of any kind)
+        # A plan must not fail with the cache: the database answers, only slower.
+        logger.warning("Nearby providers not read from the cache: it did not answer")
+        return {}
+
+
+def _write_cache(entries: dict[str, list[dict]]) -> None:
+    try:
+        cache.set_many(entries, NEARBY_CACHE_SECONDS)
+    except Exception:  # the cache server is down
+        logger.warning("Nearby providers not written to the cache: it did not answer")
 
 
 def forget_nearby_for_tests() -> None:

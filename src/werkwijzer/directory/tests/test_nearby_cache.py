@@ -119,3 +119,15 @@ def test_a_place_name_is_cached_too_and_bad_input_gives_empty_lists(postcodes):
     assert nearby_for_kinds(["baco", "onzin"], "0000") == {"baco": [], "onzin": []}
     assert nearby_for_kinds(["baco"], "3511", limit=0) == {"baco": []}
     assert nearby_for_kinds([], "3511") == {}
+
+
+def test_a_cache_that_does_not_answer_leaves_the_database_to_answer(settings, postcodes):
+    at(1, kinds=["baco"], name="Toch gevonden")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    assert names(nearby_for_kinds(["baco"], "3511")) == {"baco": ["Toch gevonden"]}
