@@ -38,6 +38,7 @@ node_modules/.installed: package.json package-lock.json
 system-deps:
 	@missing=""; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	command -v wrk >/dev/null || missing="$$missing wrk"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	ldconfig -p | grep -q libpango-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
 	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"; \

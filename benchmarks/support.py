@@ -59,14 +59,21 @@ def _lua_string(text: str) -> str:
 
 
 def wrk(
-    url: str, seconds: int = 10, connections: int = 8, bodies: list[str] | None = None
+    url: str,
+    seconds: int = 10,
+    connections: int = 8,
+    bodies: list[str] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> float:
     """Requests per second that `wrk` reaches on a URL.
 
     With `bodies`, every request is a POST of the next JSON body in the list (round robin),
-    so a server cannot answer from one remembered result.
+    so a server cannot answer from one remembered result. `headers` go with every request
+    (say Accept-Encoding, as browsers send it).
     """
     command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
     script = None
     if bodies:
         script = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)  # noqa: SIM115
