@@ -37,19 +37,14 @@ def demo_password() -> str | None:
     return DEMO_PASSWORD if settings.DEBUG else None
 
 
-def _provider(kind: str, context: SeedContext):
-    from werkwijzer.directory.models import Provider
-
-    found = Provider.objects.filter(kinds__has=kind).order_by("external_id").first()
-    if found is None:
-        # The directory is seeded after accounts: seed it (and the helper catalogue it
-        # uses) first. Both are idempotent, so their own turn later changes nothing.
-        from werkwijzer.directory.seeding import seed as seed_directory
-        from werkwijzer.helpers.seeding import seed as seed_helpers
-
-        seed_helpers(context)
-        seed_directory(context)
-        found = Provider.objects.filter(kinds__has=kind).order_by("external_id").first()
+def demo_accounts_by_provider_kind() -> dict[str, list[str]]:
+    """The demo professionals who work as a directory entry of a kind (username by
+    kind): the directory links them when it seeds its demo providers, so accounts
+    does not import the directory (one direction between the apps)."""
+    found: dict[str, list[str]] = {}
+    for spec in DEMO_ACCOUNTS:
+        if "provider_kind" in spec:
+            found.setdefault(spec["provider_kind"], []).append(spec["username"])
     return found
 
 
@@ -63,13 +58,12 @@ def seed(context: SeedContext) -> None:
     for spec in DEMO_ACCOUNTS:
         fields = dict(spec)
         username = fields.pop("username")
-        kind = fields.pop("provider_kind", None)
-        if kind:
-            fields["provider"] = _provider(kind, context)
+        fields.pop("provider_kind", None)  # linked by the directory's seed
         fields["email"] = f"{username}@werkwijzer.example"
         user, created = User.objects.update_or_create(username=username, defaults=fields)
         if created or not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
     names = ", ".join(spec["username"] for spec in DEMO_ACCOUNTS)
+    # A second seed run keeps links the directory made: update_or_create leaves provider.
     context.write(f"accounts: demo accounts {names} (see README, 'Demo accounts')")

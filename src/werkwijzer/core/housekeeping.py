@@ -59,18 +59,6 @@ def _alert_privacy_officer(problem: str) -> None:
 
 
 @task()
-def purge_login_attempts() -> int:
-    """Forget login attempts older than WERKWIJZER_LOGIN_ATTEMPT_DAYS (default 30)."""
-    # Through the accounts app's own upkeep function: how logins are throttled is its
-    # business (django-axes today).
-    from werkwijzer.accounts.services import purge_old_login_attempts
-
-    removed = purge_old_login_attempts(_days("WERKWIJZER_LOGIN_ATTEMPT_DAYS", 30))
-    logger.info("Purged %d old login attempts", removed)
-    return removed
-
-
-@task()
 def clear_sessions() -> None:
     """Django's `clearsessions`: expired sessions out of the database."""
     call_command("clearsessions")

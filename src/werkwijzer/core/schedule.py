@@ -38,7 +38,7 @@ SCHEDULE: tuple[Periodic, ...] = (
         "directory-report-addresses", "werkwijzer.directory.tasks.forget_report_addresses", DAY
     ),
     Periodic("audit-verify", "werkwijzer.core.housekeeping.verify_audit_log", DAY),
-    Periodic("login-attempts-purge", "werkwijzer.core.housekeeping.purge_login_attempts", DAY),
+    Periodic("login-attempts-purge", "werkwijzer.accounts.tasks.purge_login_attempts", DAY),
     Periodic("sessions-clear", "werkwijzer.core.housekeeping.clear_sessions", DAY),
     Periodic("queue-prune", "werkwijzer.core.housekeeping.prune_finished_work", DAY),
 )

@@ -228,10 +228,27 @@ def seed(context: SeedContext) -> None:
     # update(), not save(): the flag is no change of the entry (search rows, updated_at).
     ids = [record["external_id"] for record in records]
     Provider.objects.filter(external_id__in=ids, is_demo=False).update(is_demo=True)
+    linked = _link_demo_professionals()
     context.write(
         f"directory: {loaded or 'no new'} postcodes, {report.created} new and "
-        f"{report.updated} updated demo providers, {len(report.rejected)} rejected"
+        f"{report.updated} updated demo providers, {len(report.rejected)} rejected, "
+        f"{linked} demo professionals linked to their entry"
     )
+
+
+def _link_demo_professionals() -> int:
+    """The demo BACO and KAG accounts work as the first demo entry of their kind, so a
+    referral to that entry reaches them."""
+    from werkwijzer.accounts.models import User
+    from werkwijzer.accounts.seeding import demo_accounts_by_provider_kind
+
+    linked = 0
+    for kind, usernames in demo_accounts_by_provider_kind().items():
+        entry = Provider.objects.filter(kinds__has=kind, is_demo=True).order_by("external_id")
+        first = entry.first()
+        if first is not None:
+            linked += User.objects.filter(username__in=usernames).update(provider=first)
+    return linked
 
 
 def remove_demo_providers() -> tuple[int, int]:

@@ -74,3 +74,21 @@ def helper_as_dict(helper: Helper, language: str) -> dict:
         ],
         "sources": [source(key).as_dict() for key in helper.sources],
     }
+
+
+def helpers_about_topics(topics: list[str], language: str) -> list[dict]:
+    """Helper kinds about any of these topics, with their page: the kennisbank's "who
+    can help" links (registered with it in apps.py)."""
+    from django.urls import NoReverseMatch, reverse
+
+    wanted = set(topics)
+    found = []
+    for helper in Helper.objects.prefetch_related("texts"):
+        if not wanted.intersection(helper.topics or []):
+            continue
+        try:
+            url = reverse("helpers:detail", args=[helper.slug])
+        except NoReverseMatch:
+            continue
+        found.append({"slug": helper.slug, "title": helper.text(language).title, "url": url})
+    return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.utils import timezone
@@ -81,25 +82,20 @@ def overdue_articles():
     return ArticlePage.objects.filter(next_review__lt=timezone.localdate()).order_by("next_review")
 
 
-def helpers_for_topics(topics: list[str], language: str | None = "nl") -> list[dict]:
-    """Helper kinds about any of these topics, for the "who can help" links of an article.
-    Read from the helper catalogue, which owns them."""
-    try:
-        from werkwijzer.helpers.models import Helper
-    except ImportError:
-        return []
-    from django.urls import NoReverseMatch, reverse
+# The helper catalogue hands the kennisbank its "who can help" links when it starts
+# (helpers/apps.py): the kennisbank does not import the helpers app, which links to
+# articles itself (one direction between the apps, .importlinter).
+HelperSource = Callable[[list[str], str], list[dict]]
+_helper_source: list[HelperSource] = []
 
-    wanted = set(topics)
-    found = []
-    for helper in Helper.objects.prefetch_related("texts"):
-        if not wanted.intersection(helper.topics or []):
-            continue
-        try:
-            url = reverse("helpers:detail", args=[helper.slug])
-        except NoReverseMatch:
-            continue
-        found.append(
-            {"slug": helper.slug, "title": helper.text((language or "nl")[:2]).title, "url": url}
-        )
-    return found
+
+def register_helper_source(source: HelperSource) -> None:
+    _helper_source[:] = [source]
+
+
+def helpers_for_topics(topics: list[str], language: str | None = "nl") -> list[dict]:
+    """Helper kinds about any of these topics ({slug, title, url}), for the "who can
+    help" links of an article; none without the helper catalogue."""
+    if not _helper_source:
+        return []
+    return _helper_source[0](list(topics), (language or "nl")[:2])

@@ -62,7 +62,6 @@ def test_demo_accounts_only_with_debug_or_an_environment_password(settings, monk
     assert not User.objects.exists()
 
     settings.DEBUG = True
-    monkeypatch.setattr("werkwijzer.accounts.seeding._provider", lambda kind, context: None)
     seed(SeedContext(content_dir=settings.CONTENT_DIR, write=lambda text: None))
     seed(SeedContext(content_dir=settings.CONTENT_DIR, write=lambda text: None))  # idempotent
     roles = set(User.objects.values_list("role", flat=True))
@@ -77,3 +76,21 @@ def test_demo_accounts_only_with_debug_or_an_environment_password(settings, monk
     baco.refresh_from_db()
     assert baco.check_password("from-the-environment-1")
     assert not baco.check_password(DEMO_PASSWORD)
+
+
+def test_the_directory_links_the_demo_baco_and_kag_to_their_entries(settings):
+    """The accounts app names the demo professionals by kind; the directory's seed links
+    them to the first demo entry of that kind (accounts does not import the directory)."""
+    from werkwijzer.directory import seeding as directory_seeding
+    from werkwijzer.helpers import seeding as helper_seeding
+
+    settings.DEBUG = True
+    context = SeedContext(content_dir=settings.CONTENT_DIR, write=lambda text: None)
+    seed(context)
+    assert User.objects.get(username="demo-baco").provider is None
+    helper_seeding.seed(context)
+    directory_seeding.seed(context)
+    seed(context)  # a second run keeps the link
+    for username, kind in (("demo-baco", "baco"), ("demo-kag", "kag")):
+        provider = User.objects.get(username=username).provider
+        assert provider is not None and kind in provider.kinds and provider.is_demo
