@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -23,26 +26,54 @@ def _bound_form(request: HttpRequest) -> TimelineForm | None:
     return None
 
 
-def _bar(route: Route) -> list[dict]:
-    """Markers on a bar of the whole route, positioned in percent of its length."""
+# Two labels closer than this (percent of the bar) would overlap on a 320 px screen.
+LABEL_GAP_PERCENT = 13
+
+
+def _bar(route: Route, today: dt.date | None = None) -> list[dict]:
+    """Markers on a bar of the whole route, positioned in percent of its length, with a
+    "today" marker while the route runs. Labels go above or below the bar; a label that
+    would overlap both neighbours is left out (the list below names every step)."""
     if not route.steps or route.first_sick_day is None:
         return []
     last = max(step.milestone.due for step in route.steps)
     span = max((last - route.first_sick_day).days, 7 * WAITING_WEEKS - 1, 1)
-    markers = []
-    for step in route.steps:
-        if step.milestone.code == "evaluatie":
+    markers = [
+        {
+            "percent": round(100 * (step.milestone.due - route.first_sick_day).days / span, 2),
+            "title": step.title,
+            "label": _("wk %(week)s") % {"week": step.milestone.week}
+            if step.milestone.week
+            else "",
+            "code": step.milestone.code,
+        }
+        for step in route.steps
+        if step.milestone.code != "evaluatie"
+    ]
+    today = today or timezone.localdate()
+    if route.first_sick_day <= today <= route.first_sick_day + dt.timedelta(days=span):
+        offset = (today - route.first_sick_day).days
+        today_marker = {"percent": round(100 * offset / span, 2), "title": _("today")}
+        markers.append({**today_marker, "label": _("today"), "code": "today"})
+    return _place_labels(sorted(markers, key=lambda marker: (marker["code"] != "today",)))
+
+
+def _place_labels(markers: list[dict]) -> list[dict]:
+    """Give each label a row (above, below) where it keeps its distance; "today" first."""
+    placed: dict[str, list[float]] = {"above": [], "below": []}
+    for marker in markers:
+        marker["row"] = ""
+        # At the ends a centred label would stick out of the bar: align it inwards.
+        percent = marker["percent"]
+        marker["edge"] = "start" if percent < 6 else "end" if percent > 94 else ""
+        if not marker["label"]:
             continue
-        offset = (step.milestone.due - route.first_sick_day).days
-        markers.append(
-            {
-                "percent": round(100 * offset / span, 2),
-                "title": step.title,
-                "week": step.milestone.week,
-                "code": step.milestone.code,
-            }
-        )
-    return markers
+        for row in ("above", "below"):
+            if all(abs(marker["percent"] - other) >= LABEL_GAP_PERCENT for other in placed[row]):
+                placed[row].append(marker["percent"])
+                marker["row"] = row
+                break
+    return sorted(markers, key=lambda marker: marker["percent"])
 
 
 def route_context(route: Route) -> dict:
