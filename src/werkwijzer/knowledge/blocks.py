@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -59,8 +60,25 @@ class QuestionListBlock(ListWithTitleBlock):
 class SourceBlock(blocks.StructBlock):
     key = blocks.CharBlock(label=_("key in sources.yaml"), required=False)
     title = blocks.CharBlock(label=_("title"))
-    url = blocks.URLBlock(label=_("URL"))
+    publisher = blocks.CharBlock(label=_("publisher"), required=False)
+    # A page to open, or (a document without an address) the place in it.
+    url = blocks.URLBlock(label=_("URL"), required=False)
+    locator = blocks.CharBlock(
+        label=_("place in the document"),
+        required=False,
+        help_text=_("For a document without an address: the slide or chapter that says it."),
+    )
     date = blocks.CharBlock(label=_("date"), required=False, help_text=_("For example 2024-03."))
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if not cleaned.get("url") and not cleaned.get("locator"):
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(_("Give the address or the place in the document."))
+                }
+            )
+        return cleaned
 
     class Meta:
         icon = "link"

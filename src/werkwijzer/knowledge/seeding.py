@@ -177,7 +177,14 @@ def _sources(keys: list[str]) -> list[dict]:
     blocks = []
     for key in keys:
         found = source(key)
-        value = {"key": key, "title": found.title, "url": found.url, "date": found.checked}
+        value = {
+            "key": key,
+            "title": found.title,
+            "publisher": found.publisher,
+            "url": found.url,
+            "locator": found.locator,
+            "date": found.checked,
+        }
         blocks.append({"type": "source", "value": value})
     return blocks
 

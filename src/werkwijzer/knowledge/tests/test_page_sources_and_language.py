@@ -1,5 +1,6 @@
-"""An English page that lists or finds a Dutch article says so: "Only in Dutch", with
-lang="nl" on the Dutch text (issue 15)."""
+"""How a kennisbank page says where its text comes from: an English page marks a Dutch
+article "Only in Dutch" (lang="nl" on the Dutch text), and a source without an address is
+cited by its place in the document (issue 15, issue 13)."""
 
 from __future__ import annotations
 
@@ -26,3 +27,12 @@ def test_the_english_kennisbank_marks_dutch_only_articles(client, kennisbank):
 
 def test_the_dutch_kennisbank_shows_no_language_label(client, kennisbank):
     assert "Alleen in het Nederlands" not in client.get("/kennisbank/").content.decode()
+
+
+def test_a_document_source_is_cited_by_its_place_not_an_empty_link(client, kennisbank):
+    from werkwijzer.knowledge.models import ArticlePage
+
+    article = ArticlePage.objects.live().get(slug="baco-en-kag", locale__language_code="nl")
+    page = client.get(article.url).content.decode()
+    assert 'href=""' not in page
+    assert "<cite>BACO-platform, jaarverslag 2022" in page and "eerste alinea" in page
