@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from werkwijzer.core import access
 from werkwijzer.navigator.forms import situation_data
 from werkwijzer.navigator.models import SavedPlan
 from werkwijzer.navigator.presentation import plan_context
@@ -41,7 +41,7 @@ def _own_plan(request: HttpRequest, pk: int) -> SavedPlan:
     return plan
 
 
-@login_required
+@access.guard(access.ANY_ACCOUNT)
 @require_POST
 def save(request: HttpRequest) -> HttpResponse:
     try:
@@ -61,13 +61,13 @@ def save(request: HttpRequest) -> HttpResponse:
     return redirect("navigator:saved_detail", pk=saved.pk)
 
 
-@login_required
+@access.guard(access.ANY_ACCOUNT)
 def saved_list(request: HttpRequest) -> HttpResponse:
     plans = SavedPlan.objects.filter(owner=request.user)
     return render(request, "navigator/saved_list.html", {"saved_plans": plans})
 
 
-@login_required
+@access.guard(access.ANY_ACCOUNT)
 def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
     saved = _own_plan(request, pk)
     data = {**saved.situation, "language": get_language()}
@@ -85,7 +85,7 @@ def saved_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "navigator/plan.html", context)
 
 
-@login_required
+@access.guard(access.ANY_ACCOUNT)
 @require_POST
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     _own_plan(request, pk).delete()

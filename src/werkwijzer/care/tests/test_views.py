@@ -254,9 +254,9 @@ def test_plan_refer_link_only_for_baco_and_kag(db):
 
     import werkwijzer.navigator
 
-    folder = Path(werkwijzer.navigator.__file__).parent
-    body = (folder / "templates" / "navigator" / "_plan_body.html").read_text()
-    assert '{% include "care/_plan_refer.html" %}' in body
+    folder = Path(werkwijzer.navigator.__file__).parent / "templates" / "navigator"
+    cards = [path.read_text() for path in folder.glob("*.html")]
+    assert any('{% include "care/_plan_refer.html"' in card for card in cards)
 
 
 def test_mijn_werkwijzer_section_audits_the_referrals_it_shows(login, person, provider):
