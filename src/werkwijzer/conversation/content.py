@@ -16,7 +16,7 @@ import yaml
 
 from werkwijzer.core import yamlfile
 from werkwijzer.core.sources import sources
-from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
+from werkwijzer.timeline.legal_weeks import resolve as resolve_weeks
 from werkwijzer.vocabulary.slugs import slugs
 
 LANGUAGES = ("nl", "en")

@@ -6,8 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from werkwijzer.knowledge import legal_weeks
 from werkwijzer.knowledge.text import article_passages
+from werkwijzer.timeline import legal_weeks
 from werkwijzer.vocabulary.slugs import slugs
 
 

@@ -20,10 +20,11 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from werkwijzer.core.text import stems, words
-from werkwijzer.knowledge import legal_weeks, personas
+from werkwijzer.knowledge import personas
 from werkwijzer.knowledge.blocks import ArticleBodyBlock, SourceBlock
 from werkwijzer.knowledge.forms import ArticlePageForm
 from werkwijzer.knowledge.text import article_passages
+from werkwijzer.timeline import legal_weeks
 
 SEARCH_DATA_VERSION = 2
 

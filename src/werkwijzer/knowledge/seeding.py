@@ -24,10 +24,10 @@ from wagtail.models import (
 
 from werkwijzer.core.seeding import SeedContext
 from werkwijzer.core.sources import source
-from werkwijzer.knowledge import legal_weeks
 from werkwijzer.knowledge.content import ArticleFile, read_articles
 from werkwijzer.knowledge.models import SEARCH_DATA_VERSION, ArticlePage, KnowledgeIndexPage
 from werkwijzer.knowledge.signals import EXPERTS
+from werkwijzer.timeline import legal_weeks
 
 EDITORS = "Editors"
 WORKFLOW = "Deskundige controle"

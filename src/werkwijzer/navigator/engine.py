@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-import yaml
 
+from werkwijzer.core import yamlfile
 from werkwijzer.core.sources import source
-from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
 from werkwijzer.navigator.situation import Situation, route_input
+from werkwijzer.timeline.legal_weeks import resolve as resolve_weeks
 from werkwijzer.timeline.routes import (
     EARLY_IVA_FIRST_DAY,
     EARLY_IVA_LAST_WEEK,
@@ -272,7 +272,7 @@ def parse_rules(raw_rules: Iterable[Mapping[str, Any]]) -> tuple[Rule, ...]:
 
 @cache
 def default_rules() -> tuple[Rule, ...]:
-    return parse_rules(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
+    return parse_rules(yamlfile.load(RULES_FILE.read_text(encoding="utf-8")))
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkwijzer.core.i18n import current_language
-from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
+from werkwijzer.timeline.legal_weeks import resolve as resolve_weeks
 from werkwijzer.vocabulary.slugs import slugs
 
 TOPIC_CHOICES = [(slug, slug.replace("-", " ").capitalize()) for slug in slugs("topics")]

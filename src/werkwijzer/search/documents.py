@@ -17,7 +17,7 @@ from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 
 from werkwijzer.core.text import fold, stems, words
-from werkwijzer.knowledge.legal_weeks import resolve as resolve_weeks
+from werkwijzer.timeline.legal_weeks import resolve as resolve_weeks
 
 logger = logging.getLogger(__name__)
 

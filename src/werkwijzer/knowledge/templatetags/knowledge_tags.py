@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from django import template
 
-from werkwijzer.knowledge import legal_weeks as weeks
 from werkwijzer.knowledge.personas import AUDIENCES
+from werkwijzer.timeline import legal_weeks as weeks
 from werkwijzer.vocabulary.labels import choices_for
 
 register = template.Library()

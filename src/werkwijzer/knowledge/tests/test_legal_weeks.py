@@ -16,9 +16,9 @@ import yaml
 from django.conf import settings
 from django.urls import reverse
 
-from werkwijzer.knowledge import legal_weeks
 from werkwijzer.knowledge.content import read_articles
 from werkwijzer.navigator.engine import RULES_FILE
+from werkwijzer.timeline import legal_weeks
 from werkwijzer.timeline.routes import build_route
 
 CONTENT = Path(settings.CONTENT_DIR)
