@@ -38,6 +38,14 @@ CHOICE_KEYS = ("role", "employment", "phase", "working")
 BOOL_KEYS = ("has_bedrijfsarts", "has_aov")
 MAX_NEXT_STEPS = 3
 UPCOMING_STEP = {"nl": "Uiterlijk {date}: {what}", "en": "By {date}: {what}"}
+# Due today, "Uiterlijk" would read oddly; the repeating evaluation is named, not numbered.
+TODAY_STEP = {"nl": "Vandaag: {what}", "en": "Today: {what}"}
+EVALUATION_STEP = {
+    "nl": "Uiterlijk {date}: de volgende evaluatie van het plan van aanpak. Bespreek samen hoe "
+    "het gaat en pas het plan aan als dat nodig is.",
+    "en": "By {date}: the next review of the plan of action. Discuss together how it goes "
+    "and adjust the plan when needed.",
+}
 
 
 # --- derived facts ---------------------------------------------------------------------
@@ -645,6 +653,16 @@ def _add_attention(
             found.reasons.setdefault(slug, []).append(reason)
 
 
+def _upcoming_step(milestone: PlannedMilestone, today: dt.date, language: str) -> str:
+    """The next dated step, as the first thing to do."""
+    if milestone.code == "evaluatie":
+        templates = EVALUATION_STEP
+    else:
+        templates = TODAY_STEP if milestone.due == today else UPCOMING_STEP
+    template = templates.get(language, templates["nl"])
+    return template.format(date=format_date(milestone.due, language), what=milestone.what)
+
+
 def plan(
     situation: Situation,
     catalogue: Mapping[str, CatalogueEntry],
@@ -680,9 +698,7 @@ def plan(
     steps = [text for _priority, _index, text in sorted(found.steps)]
     upcoming = next((m for m in planned_milestones if m.due >= today and not m.optional), None)
     if upcoming:
-        template = UPCOMING_STEP.get(situation.language, UPCOMING_STEP["nl"])
-        due = format_date(upcoming.due, situation.language)
-        steps.insert(0, template.format(date=due, what=upcoming.what))
+        steps.insert(0, _upcoming_step(upcoming, today, situation.language))
     return Plan(
         situation=situation,
         helpers=tuple(helpers),

@@ -500,3 +500,26 @@ def test_nearby_providers_are_asked_per_helper_only_with_a_postcode(catalogue):
     result = plan(with_postcode, catalogue, today=TODAY, nearby=nearby)
     assert {kind for kind, _ in asked} == {h.slug for h in result.helpers}
     assert result.helpers[0].nearby[0]["name"] == "Test"
+
+
+def test_the_next_evaluation_is_named_not_numbered(catalogue):
+    # Sick for 12 weeks: the next dated step is one of the six-weekly evaluations.
+    situation = parse_situation(
+        {**BASE, "employment": "loondienst-vast", "sick_since": "2026-09-01"}, today=TODAY
+    )
+    result = plan(situation, catalogue, today=TODAY, milestones=route_milestones)
+    upcoming = next(m for m in result.milestones if m.due >= TODAY and not m.optional)
+    assert upcoming.code == "evaluatie"
+    first = result.next_steps[0]
+    assert (
+        first.startswith("Uiterlijk ") and "de volgende evaluatie van het plan van aanpak" in first
+    )
+    assert "Evaluatie " not in first  # no "Evaluatie 7:" counting
+
+
+def test_a_step_due_today_says_vandaag():
+    from werkwijzer.navigator.engine import PlannedMilestone, _upcoming_step
+
+    due_today = PlannedMilestone("ziekmelding", TODAY, 1, "werkende", "Meld je ziek.", "x")
+    assert _upcoming_step(due_today, TODAY, "nl") == "Vandaag: Meld je ziek."
+    assert _upcoming_step(due_today, TODAY, "en") == "Today: Meld je ziek."
