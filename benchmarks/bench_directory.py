@@ -126,6 +126,10 @@ def measure(size: int) -> dict:
         nearby(kind, pc4)
         nearby_timings.append((time.perf_counter() - started) * 1000)
 
+    from benchmarks.bench_navigator import nearby_cold
+
+    # What a plan with a postcode asks when its area is not cached yet: all helper kinds.
+    plan_cold_ms = nearby_cold(codes, 50)
     utrecht = resolve_location("3511")
     plan_query = page_query(utrecht, 50, SearchFilters(kind="baco"))
     if connection.vendor == "postgresql":
@@ -146,6 +150,7 @@ def measure(size: int) -> dict:
         "median_matches": statistics.median(counts),
         "median_candidates": statistics.median(candidates),
         "nearby_median_ms": statistics.median(nearby_timings),
+        "plan_cold_ms": plan_cold_ms,
         "plan": plan,
         "sql": str(plan_query.query),
     }
@@ -187,6 +192,9 @@ def _section(name: str, data: dict) -> str:
         f"| median matches within 50 km | {data['median_matches']:,.0f} |\n"
         f"| median rows from the bounding-box query | {data['median_candidates']:,.0f} |\n"
         f"| `nearby()` median (wegwijzer, 3 of a kind) | {data['nearby_median_ms']:.1f} ms |\n"
+        f"| a plan's nearby providers, all helper kinds, area not cached "
+        f"(`nearby_for_kinds`: location, one query, providers), median of 50 PC4 "
+        f"| {data['plan_cold_ms']:.1f} ms |\n"
         f"| machine load (1-minute average) during the run | {data['load']:.1f} |\n\n"
         f"Query plan of the first page (PC4 3511 Utrecht, kind baco, 50 km; the densest "
         f"area, so the worst case):\n\n"
