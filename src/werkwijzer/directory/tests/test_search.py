@@ -151,6 +151,12 @@ def test_nearby_contract(postcodes):
         "url": f"/verwijsgids/{near.pk}/",
         "self_referral": True,
         "demo": False,
+        # How to reach them, for the plan's nearest provider (issue 15).
+        "phone": near.phone,
+        "email": near.email,
+        "street": near.street,
+        "postcode": near.postcode,
+        "city": near.city,
     }
     assert [item["distance_km"] for item in found] == sorted(i["distance_km"] for i in found)
     assert len(nearby("baco", "3511", limit=1)) == 1
