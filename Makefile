@@ -63,7 +63,7 @@ test: system-deps $(VENV)/.installed-dev node_modules/.installed messages
 	DJANGO_SETTINGS_MODULE=werkwijzer.settings.test $(WERKWIJZER) makemigrations --check --dry-run
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/lint-imports --config .importlinter
+	$(BIN)/lint-imports .importlinter
 	DJANGO_SETTINGS_MODULE=werkwijzer.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 # The quick loop while working: everything but the browser, production and fuzz tests.
@@ -74,7 +74,7 @@ test-fast: $(VENV)/.installed-dev messages
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/lint-imports --config .importlinter
+	$(BIN)/lint-imports .importlinter
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix src tests benchmarks
