@@ -94,24 +94,33 @@ def locale_ids() -> dict[str, int]:
 
 def article_candidates(backend_words: list[str], locales: list[int], limit: int) -> list[int]:
     """Ids of live articles in these locales that match any of the words, according to
-    the Wagtail search backend, in no particular order: search ranks them itself.
+    the Wagtail search backend, in no particular order within a locale: search ranks
+    them itself. The locales are taken in the order of their ids, up to `limit` in all.
 
-    Ranking inside the engine (ts_rank on PostgreSQL) costs time for every matching row,
-    and the order of the pages (their tree path) would make PostgreSQL walk the tree,
-    testing pages one by one, where its full-text index finds the matches at once. So
-    the rows are ordered by locale only, which is one value within the filter."""
+    One query per locale: each filters on a single locale, so ordering by it is ordering
+    by a constant and PostgreSQL answers from its full-text (GIN) index. Ordering several
+    locales by locale_id made it walk the pages in that order instead, testing each row
+    against the query: 0.5 ms became 360 ms at 100,000 articles for every English
+    question (issue 16). Ranking inside the engine (ts_rank) and the pages' own order
+    (their tree path) would cost the same walk."""
     if not backend_words:
         return []
-    queryset = (
-        live_articles()
-        .filter(locale_id__in=locales)
-        .order_by("locale_id")
-        # Plain ids: building page objects (Wagtail pages are model clusters) for the
-        # candidates cost as much as the engine's query itself.
-        .values_list("pk", flat=True)
-    )
-    results = queryset.search(" ".join(backend_words), operator="or", order_by_relevance=False)
-    return list(results[:limit])
+    text = " ".join(backend_words)
+    ids: list[int] = []
+    for locale in sorted(set(locales)):
+        if len(ids) >= limit:
+            break
+        queryset = (
+            live_articles()
+            .filter(locale_id=locale)
+            .order_by("locale_id")
+            # Plain ids: building page objects (Wagtail pages are model clusters) for
+            # the candidates cost as much as the engine's query itself.
+            .values_list("pk", flat=True)
+        )
+        results = queryset.search(text, operator="or", order_by_relevance=False)
+        ids.extend(results[: limit - len(ids)])
+    return ids
 
 
 def article_passages(ids: list[int]) -> dict[int, list[str]]:

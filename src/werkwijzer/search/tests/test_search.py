@@ -170,3 +170,24 @@ def test_engine_candidates_are_article_ids_in_the_asked_locales(kennisbank):
     pages = ArticlePage.objects.filter(pk__in=ids)
     assert {page.locale_id for page in pages} == {dutch.pk}
     assert len(article_candidates(["vermoeidheid", "moe"], [dutch.pk], 2)) == 2
+
+
+def test_engine_candidates_take_the_locales_in_order_up_to_the_limit(kennisbank):
+    from wagtail.models import Locale
+
+    from werkwijzer.search.documents import article_candidates
+
+    first, second = sorted(
+        Locale.objects.filter(language_code__in=["nl", "en"]).values_list("pk", flat=True)
+    )
+    words = ["vermoeidheid", "moe", "fatigue", "tired"]
+    each = {pk: article_candidates(words, [pk], 80) for pk in (first, second)}
+    assert each[first] and each[second]
+    # The locales in the order of their ids, whatever order they are asked in.
+    both = article_candidates(words, [second, first], 80)
+    assert set(both[: len(each[first])]) == set(each[first])
+    assert set(both[len(each[first]) :]) == set(each[second])
+    # The limit counts over all locales together.
+    some = article_candidates(words, [second, first], len(each[first]) + 1)
+    assert len(some) == len(each[first]) + 1 and some[-1] in each[second]
+    assert set(article_candidates(words, [first, second], 1)) <= set(each[first])
