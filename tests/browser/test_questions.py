@@ -122,7 +122,7 @@ def test_ask_answer_publish_and_find(browser, live_server, page):
 
     # The visitor reads the answer with the private link.
     page.goto(private_link)
-    assert "bespreek met uw leidinggevende" in page.content().lower()
+    assert "bespreek met je leidinggevende" in page.content().lower()
     assert_accessible(page)
     screenshot(page, "questions-answer")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,9 @@ def test_employee_timeline_is_shown_accessible_and_printable(page):
     items = page.locator(".timeline__item")
     assert items.count() == 23
     assert "Ziekmelding" in items.first.inner_text()
-    assert page.locator(".timeline-bar__marker").count() == 8
+    # One marker per milestone (the evaluations share one), and "vandaag" while it runs.
+    assert page.locator(".timeline-bar__marker:not(.timeline-bar__marker--today)").count() == 8
+    assert page.locator(".timeline-bar__marker--today").count() == 1
     assert page.get_by_text("Eerdere ziekteperiodes tellen mee").is_visible()
     assert page.get_by_role("button", name="Print deze tijdlijn").is_visible()
     assert_accessible(page)
@@ -43,13 +46,20 @@ def test_employee_timeline_is_shown_accessible_and_printable(page):
 def test_calendar_download(page):
     fill_employee(page)
     page.get_by_role("button", name="Toon mijn tijdlijn").click()
+    upcoming = _download_events(page)
+    today = dt.date.today()
+    assert 0 < len(upcoming) < 23  # only the dates from today on, by default
+    assert all(event.decoded("DTSTART") >= today for event in upcoming)
+    page.check("#ics-alle")  # "Ook de datums die voorbij zijn"
+    assert len(_download_events(page)) == 23
+
+
+def _download_events(page) -> list:
     with page.expect_download() as info:
         page.get_by_role("button", name="Zet in mijn agenda (.ics)").click()
-    path = Path(info.value.path())
-    calendar = Calendar.from_ical(path.read_bytes())
-    events = [c for c in calendar.walk() if c.name == "VEVENT"]
-    assert len(events) == 23
     assert info.value.suggested_filename.endswith(".ics")
+    calendar = Calendar.from_ical(Path(info.value.path()).read_bytes())
+    return [c for c in calendar.walk() if c.name == "VEVENT"]
 
 
 def test_impossible_history_names_the_problem(page):

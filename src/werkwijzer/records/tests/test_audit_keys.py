@@ -86,6 +86,7 @@ def test_production_refuses_to_start_without_a_key():
         "check",
         WERKWIJZER_AUDIT_KEYS="smoke:production-smoke-audit-key",
         WERKWIJZER_AUDIT_KEY="production-smoke-audit-key",
+        WERKWIJZER_SITE_URL="https://werkwijzer.example",  # core.E001 wants it too
     )
     assert started.returncode == 0, started.stderr
 
