@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.browser.conftest import assert_accessible, screenshot
@@ -76,7 +77,7 @@ def test_decision_aid_summary_and_pdf(page):
     page.locator("#leaning-aangepast").check()
     page.fill("#id_worries", "Dat ik te moe word.")
     page.get_by_role("button", name="Toon mijn samenvatting").click()
-    assert "Mijn samenvatting" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Mijn samenvatting")
     assert page.get_by_text("Dat ik te moe word.").is_visible()
     assert_accessible(page)
     screenshot(page, "keuzehulp-summary")

@@ -1,6 +1,7 @@
 """Verwijsgids in the browser: search by postcode, open a provider, print the folder."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, screenshot
 
@@ -43,7 +44,7 @@ def test_search_open_provider_and_print_folder(page, settings):
     first = page.locator(".provider-card h3 a").first
     name = first.inner_text()
     first.click()
-    assert page.locator("h1").inner_text() == name
+    expect(page.locator("h1")).to_have_text(name)  # waits for the provider page
     assert page.get_by_text("Dit is een verzonnen voorbeeld").is_visible()
     assert_accessible(page)
     screenshot(page, "directory-provider")
@@ -61,10 +62,10 @@ def test_unknown_postcode_and_english(page):
     assert_accessible(page)
     screenshot(page, "directory-unknown-place")
     page.get_by_role("link", name="Nijmegen").click()
-    assert "van Nijmegen" in page.locator("#results-heading").inner_text()
+    expect(page.locator("#results-heading")).to_contain_text("van Nijmegen")
 
     page.get_by_role("button", name="English").click()
-    assert "helpers within 25 km of Nijmegen" in page.locator("#results-heading").inner_text()
+    expect(page.locator("#results-heading")).to_contain_text("helpers within 25 km of Nijmegen")
     assert page.locator("#provider-map").count() == 0  # no tile server: no map
     assert_accessible(page)
     screenshot(page, "directory-results-en")
@@ -77,12 +78,12 @@ def test_search_works_without_javascript(page_without_js):
     page.get_by_label("Afstand").select_option("50")
     page.get_by_label("Alleen hulpverleners waar je zonder verwijzing heen kunt").check()
     page.get_by_role("button", name="Zoeken").click()
-    assert "binnen 50 km van 3511 Utrecht" in page.locator("#results-heading").inner_text()
+    expect(page.locator("#results-heading")).to_contain_text("binnen 50 km van 3511 Utrecht")
     assert page.locator(".provider-card").count() == 20
     assert page.locator("#provider-map").count() == 0
     screenshot(page, "directory-results-no-js")
     page.get_by_role("link", name="Volgende pagina").click()
-    assert "Pagina 2 van" in page.locator(".pagination").inner_text()
+    expect(page.locator(".pagination")).to_contain_text("Pagina 2 van")
     assert page.locator(".provider-list").get_attribute("start") == "21"
     assert page.get_by_label(
         "Alleen hulpverleners waar je zonder verwijzing heen kunt"
@@ -148,6 +149,9 @@ def _editor_logs_in(browser, live_server):
 def _editor_decides(page, link_text: str, decision: str) -> str:
     page.goto("/beheer/directory/proposal/?status__exact=pending")
     page.get_by_role("link", name=link_text).first.click()
+    # A click does not wait for the next page: read the proposal only once it is there,
+    # not the list it was chosen from (on a loaded machine the list was read).
+    page.locator("input[name=decision]").first.wait_for()
     queue_text = page.locator("#content").inner_text()
     page.check(f"input[name=decision][value={decision}]")
     page.click("input[name=_save]")
@@ -194,7 +198,7 @@ def test_a_baco_keeps_their_entry_and_a_reader_reports_a_mistake(browser, live_s
     page.fill("#id_code", _code(secret))
     page.click("main form.form-grid button[type=submit]")
     page.get_by_text("Ik heb mijn codes bewaard, verder").click()
-    assert page.locator("h1").inner_text() == "Je vermeldingen in de verwijsgids"
+    expect(page.locator("h1")).to_have_text("Je vermeldingen in de verwijsgids")
     assert_accessible(page)
 
     # 2. ... claims the entry.
@@ -262,7 +266,7 @@ def test_a_baco_keeps_their_entry_and_a_reader_reports_a_mistake(browser, live_s
     mail.outbox.clear()
     editor.goto("/beheer/directory/errorreport/")
     editor.get_by_role("link", name="Bram Nieuwland-Smit").first.click()
-    assert "lezer@voorbeeld.example" in editor.locator("#content").inner_text()
+    expect(editor.locator("#content")).to_contain_text("lezer@voorbeeld.example")
     editor.fill("#id_reply", "Dank je. Het nummer is aangepast.")
     editor.check("input[name=decision][value=answer]")
     editor.click("input[name=_save]")

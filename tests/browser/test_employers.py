@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from docx import Document
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, screenshot
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_employer_section_and_downloads(page):
     page.goto("/")
     page.get_by_role("link", name="Werkgevers").first.click()
-    assert page.locator("h1").inner_text().startswith("Voor werkgevers")
+    expect(page.locator("h1")).to_contain_text("Voor werkgevers")  # waits for the page
     assert page.get_by_text("Welke ziekte de medewerker heeft (de diagnose).").is_visible()
     assert_accessible(page)
     screenshot(page, "employers")

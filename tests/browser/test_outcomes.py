@@ -4,6 +4,7 @@ clear message and a draft that is kept; the dashboard with charts and tables."""
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import _new_page, assert_accessible, screenshot
 
@@ -52,7 +53,7 @@ def test_questionnaire_with_a_reminder_and_a_draft(outcomes_page):
 
     page.locator("#id_hours").fill("0")
     page.locator("button[value=draft]").click()
-    assert "Concept opgeslagen" in page.locator("table.outcomes-moments").inner_text()
+    expect(page.locator("table.outcomes-moments")).to_contain_text("Concept opgeslagen")
     page.goto("/uitkomsten/vragenlijst/3/")
     assert page.locator("#id_work_ability").input_value() == "5"
 

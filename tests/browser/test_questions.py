@@ -10,6 +10,7 @@ import re
 
 import pyotp
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import _new_page, assert_accessible, screenshot
 
@@ -155,7 +156,7 @@ def test_ask_answer_publish_and_find(browser, live_server, page):
     assert_accessible(page)
     screenshot(page, "questions-faq-list")
     page.get_by_role("link", name=re.compile("lichter werk in de keuken")).click()
-    assert page.locator("h1").inner_text().startswith("Mag ik na kanker")
+    expect(page.locator("h1")).to_contain_text("Mag ik na kanker")
     assert_accessible(page)
     screenshot(page, "questions-faq-detail")
     page.goto("/zoeken/?q=lichter+werk+keuken")

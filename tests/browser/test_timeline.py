@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible, screenshot
 
@@ -27,7 +28,7 @@ def test_employee_timeline_is_shown_accessible_and_printable(page):
     page.fill("#id_history_1_start", "2025-12-01")
     page.fill("#id_history_1_end", "2025-12-20")
     page.get_by_role("button", name="Toon mijn tijdlijn").click()
-    assert "Je tijdlijn" in page.locator("#result-heading").inner_text()
+    expect(page.locator("#result-heading")).to_contain_text("Je tijdlijn")
     items = page.locator(".timeline__item")
     assert items.count() == 23
     assert "Ziekmelding" in items.first.inner_text()
@@ -95,7 +96,7 @@ def test_contract_ending_during_sickness_in_english(page):
     page.fill("#id_sick_since", "2026-01-05")
     page.fill("#id_contract_end", "2026-05-31")
     page.get_by_role("button", name="Show my timeline").click()
-    assert "UWV takes over" in page.locator("#result-heading").inner_text()
+    expect(page.locator("#result-heading")).to_contain_text("UWV takes over")
     assert page.get_by_text("Sickness benefit starts").is_visible()
     assert_accessible(page)
     screenshot(page, "timeline-ziektewet-en")
