@@ -4,6 +4,7 @@ import re
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -183,7 +184,7 @@ class ProfessionalSignupForm(RegistrationForm):
         return data
 
     def save(self) -> Any:
-        from werkwijzer.accounts.models import User
+        User = get_user_model()  # the account model, as Django lets other apps name it
         from werkwijzer.directory.models import ProfessionalProfile
 
         data = self.cleaned_data

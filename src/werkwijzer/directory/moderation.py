@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
@@ -342,7 +343,7 @@ def _make_owner(proposal: Proposal, provider: Provider, editor: Any) -> None:
 def _confirm_professional(user: Any, provider: Provider, editor: Any) -> None:
     """The editor has checked the registration: note it, and give the account the
     profession it signed up with, and (BACO, KAG) the entry referrals go to."""
-    from werkwijzer.accounts.models import User
+    User = get_user_model()  # the account model, as Django lets other apps name it
 
     profile = getattr(user, "directory_profile", None)
     if profile is not None and profile.checked_at is None:

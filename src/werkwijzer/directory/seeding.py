@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import ProtectedError
 
@@ -239,7 +240,7 @@ def seed(context: SeedContext) -> None:
 def _link_demo_professionals() -> int:
     """The demo BACO and KAG accounts work as the first demo entry of their kind, so a
     referral to that entry reaches them."""
-    from werkwijzer.accounts.models import User
+    User = get_user_model()  # the account model, as Django lets other apps name it
     from werkwijzer.accounts.seeding import demo_accounts_by_provider_kind
 
     linked = 0

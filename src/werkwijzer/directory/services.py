@@ -111,9 +111,13 @@ def nearest_postcodes(number: int, count: int = 4) -> list[str]:
     return sorted(found[:count])
 
 
+def municipality_names() -> list[str]:
+    """Every municipality the postcode table knows, once each."""
+    return list(Postcode.objects.values_list("municipality", flat=True).distinct())
+
+
 def _municipalities() -> dict[str, str]:
-    names = Postcode.objects.values_list("municipality", flat=True).distinct()
-    return {_place_key(name): name for name in names}
+    return {_place_key(name): name for name in municipality_names()}
 
 
 def resolve_location(query: str) -> Location:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -28,6 +29,11 @@ def locale_for(language: str | None) -> Locale | None:
         except Locale.DoesNotExist:
             return None
     return found
+
+
+def live_article_queryset() -> QuerySet[ArticlePage]:
+    """Every live article in every language, for search to index and query."""
+    return ArticlePage.objects.live()
 
 
 def live_articles(language: str | None) -> list[ArticlePage]:

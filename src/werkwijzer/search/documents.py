@@ -80,9 +80,9 @@ def article_document(row: dict, title, lead, body) -> Document:
 
 
 def live_articles():
-    from werkwijzer.knowledge.models import ArticlePage
+    from werkwijzer.knowledge.services import live_article_queryset
 
-    return ArticlePage.objects.live()
+    return live_article_queryset()
 
 
 def locale_ids() -> dict[str, int]:
@@ -138,11 +138,11 @@ def article_passages(ids: list[int]) -> dict[int, list[str]]:
 
 def _helper_documents(lexicon) -> list[Document]:
     try:
-        from werkwijzer.helpers.models import Helper
+        from werkwijzer.helpers.services import helpers_with_texts
     except ImportError:  # the helper catalogue is not installed
         return []
     documents = []
-    for helper in Helper.objects.prefetch_related("texts"):
+    for helper in helpers_with_texts():
         for text in helper.texts.all():
             when = [str(item) for item in (text.when or [])]
             passages = [text.summary, text.what, *when, text.access, text.costs]
@@ -223,11 +223,10 @@ def _faq_documents(lexicon) -> list[Document]:
 def places() -> frozenset[str]:
     """Folded municipality names the directory knows (empty without the directory)."""
     try:
-        from werkwijzer.directory.models import Postcode
+        from werkwijzer.directory.services import municipality_names
 
         with transaction.atomic():
-            names = Postcode.objects.values_list("municipality", flat=True).distinct()
-            return frozenset(fold(name) for name in names)
+            return frozenset(fold(name) for name in municipality_names())
     except Exception:  # the directory is absent or not migrated: search the rest
         logger.warning("directory places could not be read for search", exc_info=True)
         return frozenset()
