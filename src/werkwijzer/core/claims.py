@@ -10,7 +10,7 @@ that lean on a source nobody checked for a year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.util import find_spec
@@ -47,7 +47,7 @@ def claim(where: str, text: str, keys: Iterable[str | None] | str | None) -> Cla
     return Claim(where, str(text or ""), found)
 
 
-def providers() -> list[tuple[str, object]]:
+def providers() -> list[tuple[str, Callable[[Path], Iterable[Claim]]]]:
     """The ``claims`` function of every app that has a ``claims.py``."""
     found = []
     for config in apps.get_app_configs():

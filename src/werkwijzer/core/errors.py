@@ -87,5 +87,6 @@ def view_response(request: HttpRequest, error: DomainError) -> HttpResponse:
     if status in (403, 404):
         exception = Http404() if status == 404 else PermissionDenied(error.message)
         handler = get_resolver(get_urlconf()).resolve_error_handler(status)
-        return handler(request, exception)
+        # Django calls these handlers with the exception too; its stubs leave it out.
+        return handler(request, exception)  # type: ignore[call-arg]
     return render(request, "core/error.html", {"status": status}, status=status)

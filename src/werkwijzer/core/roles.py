@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
+    from django.db.models import Model
 
     from werkwijzer.accounts.models import User
 
@@ -37,7 +38,7 @@ class Viewer(Protocol):
     @property
     def is_superuser(self) -> bool: ...
 
-    def has_perm(self, perm: str, obj: object = None) -> bool: ...
+    def has_perm(self, perm: str, obj: Model | None = None) -> bool: ...
 
 
 if TYPE_CHECKING:

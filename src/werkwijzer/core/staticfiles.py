@@ -10,12 +10,13 @@ fails the production smoke test.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles.finders import BaseFinder
-from django.core.checks import Error
+from django.core.checks import CheckMessage, Error
 from django.core.files.storage import FileSystemStorage
 
 
@@ -36,7 +37,7 @@ def vendor_files() -> dict[str, Path]:
 class VendorFilesFinder(BaseFinder):
     """Finds the listed vendor files (and nothing else) in node_modules."""
 
-    def check(self, **kwargs) -> list[Error]:
+    def check(self, **kwargs: Any) -> list[CheckMessage]:
         missing = [public for public, source in vendor_files().items() if not source.is_file()]
         if not missing:
             return []
@@ -48,14 +49,19 @@ class VendorFilesFinder(BaseFinder):
             )
         ]
 
-    def find(self, path: str, find_all: bool = False, **kwargs) -> str | list[str]:
+    # Django's own finders answer "not found" with [] (the stubs say None): so does this.
+    def find(  # type: ignore[override]
+        self, path: str, find_all: bool = False, **kwargs: Any
+    ) -> str | list[str]:
         source = vendor_files().get(path)
         found = str(source) if source is not None and source.is_file() else None
         if find_all:
             return [found] if found else []
         return found or []
 
-    def list(self, ignore_patterns: list[str] | None) -> Iterator[tuple[str, FileSystemStorage]]:
+    def list(
+        self, ignore_patterns: Iterable[str] | None
+    ) -> Iterator[tuple[str, FileSystemStorage]]:
         for public, source in vendor_files().items():
             if source.is_file():
                 yield source.name, _SingleFileStorage(source, public)

@@ -226,6 +226,7 @@ def _matches(location: Location, radius_km: float, filters: SearchFilters) -> tu
         # From the same index entry as the box (the search rows carry checked_on).
         "checked_on__gte": since,
     }
+    queryset: QuerySet
     if filters.kind:
         queryset = ProviderKindLocation.objects.filter(kind=filters.kind, **in_box)
         prefix, id_field = "provider__", "provider_id"

@@ -8,8 +8,9 @@ must also be complete and free of contradictions.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 WORKING = ("volledig", "gedeeltelijk", "niet")  # vocabulary `working`
@@ -41,7 +42,8 @@ NUMBERS: dict[str, tuple[int, int]] = {"hours": (0, HOURS_MAX), "work_ability": 
 class Problem:
     field: str
     code: str  # required | not_a_choice | not_a_number | out_of_range | contradiction_*
-    params: dict[str, Any] = field(default_factory=dict)
+    # dataclasses.field: the attribute above is called `field`.
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)

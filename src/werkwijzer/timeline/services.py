@@ -203,7 +203,7 @@ def parse_input(
     extension = _parse_int(
         data.get("extension_weeks"), "extension_weeks", 0, MAX_EXTENSION_WEEKS, errors
     )
-    given = {
+    given: dict[str, Any] = {
         "contract_end": _parse_date(data.get("contract_end"), "contract_end", errors),
         "benefit_end": _parse_date(data.get("benefit_end"), "benefit_end", errors),
         "agency_clause": _parse_bool(data.get("agency_clause"), "agency_clause", errors),
