@@ -1,6 +1,8 @@
 """One form of address: Werkwijzer says "je" to its readers, in the interface and in the
 content (issue 15). "u" stays only inside the questions people are given to ask a doctor
-or that a doctor asks them: quoted speech between patient and professional."""
+or that a doctor asks them, and in the lists of questions an article gives to ask an
+insurer, the UWV or a professional ("- Hoe berekent u ...?"): quoted speech, where "u" is
+how people speak to them."""
 
 from __future__ import annotations
 
@@ -25,6 +27,11 @@ QUOTED_SPEECH = {
 def formal_sentences(text: str) -> list[str]:
     sentences = re.split(r"(?<=[.!?])\s+|\n", text)
     return [sentence.strip() for sentence in sentences if FORMAL.search(sentence)]
+
+
+def is_question_to_ask(sentence: str) -> bool:
+    """A list item that is one question: a question the reader puts to someone."""
+    return sentence.startswith("- ") and sentence.endswith("?") and sentence.count("?") == 1
 
 
 def dutch_texts(node: object, dutch: bool = False) -> list[str]:
@@ -62,7 +69,9 @@ def test_dutch_content_says_je_outside_questions_for_a_doctor():
             continue
         sentences = [s for text in content_texts(path, name) for s in formal_sentences(text)]
         for sentence in sentences:
-            quoted = name in QUOTED_SPEECH and sentence.endswith("?")
+            quoted = (name in QUOTED_SPEECH and sentence.endswith("?")) or (
+                name.startswith("knowledge/nl/") and is_question_to_ask(sentence)
+            )
             if not quoted:
                 wrong.append(f"{name}: {sentence}")
     assert not wrong, "\n".join(wrong[:10])
@@ -72,3 +81,9 @@ def test_the_check_finds_a_formal_sentence():
     assert formal_sentences("Twijfelt u? Bel ons.") == ["Twijfelt u?"]
     assert formal_sentences("Uw vraag is verstuurd.") == ["Uw vraag is verstuurd."]
     assert formal_sentences("Je vraag is verstuurd. Zuid-Holland.") == []
+
+
+def test_only_a_listed_question_counts_as_a_question_to_ask():
+    assert is_question_to_ask("- Betaalt u een coach?")
+    assert not is_question_to_ask("Betaalt u een coach?")  # the article asking the reader
+    assert not is_question_to_ask("- U krijgt een brief.")
