@@ -32,6 +32,7 @@ NOT_YET_CHECKED = {"cbs-lonen", "uwv-maximumdagloon"}
 # Add an address only after reading the page; a section page never belongs here.
 ONE_PART_PAGES = {
     "https://ayazorgnetwerk.nl/over-aya-zorgnetwerk/",
+    "https://www.hematon.nl/richtlijn-kanker-en-werk",
 }
 
 
