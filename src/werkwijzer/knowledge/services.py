@@ -83,6 +83,27 @@ def articles_for_topics(topics: list[str], language: str | None = "nl") -> list[
     ]
 
 
+def articles_for_illness(
+    cancer_type: str | None, treatments: list[str], language: str | None = "nl"
+) -> list[dict]:
+    """Title, URL and language of the live articles about this kind of cancer or one of
+    these treatments (their slug of vocabulary.yaml among the article's topics), the kind
+    of cancer first; for the wegwijzer's plan."""
+    wanted = set(treatments) | ({cancer_type} if cancer_type else set())
+    found = [
+        {
+            "slug": article.slug,
+            "title": article.title,
+            "url": article.url,
+            "language": article.locale.language_code,
+            "about_cancer": cancer_type in article.topics,
+        }
+        for article in live_articles(language)
+        if wanted.intersection(article.topics)
+    ]
+    return sorted(found, key=lambda article: not article["about_cancer"])
+
+
 def overdue_articles():
     """Articles whose next expert review date has passed (for the editors' report)."""
     return ArticlePage.objects.filter(next_review__lt=timezone.localdate()).order_by("next_review")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from werkwijzer.core import yamlfile
 from werkwijzer.core.claims import Claim, claim
+from werkwijzer.navigator import illness
 from werkwijzer.navigator.engine import RULES_FILE
 from werkwijzer.timeline.routes import ROUTES_FILE
 
@@ -42,6 +43,18 @@ def milestone_claims(routes: dict) -> Iterator[Claim]:
             yield claim(where, _dutch(entry.get("what")), entry.get("source"))
 
 
+def illness_claims(content_dir: Path) -> Iterator[Claim]:
+    """The patient organisation per kind of cancer and the late effects per treatment."""
+    data = illness.content(content_dir)
+    where = f"content/{illness.FILE}"
+    for slug, item in data["cancer_types"].items():
+        text = item.get("what") or data["fallback"]["what"]
+        yield claim(f"{where} {slug}", _dutch(text), item["source"])
+    for slug, item in data["treatments"].items():
+        yield claim(f"{where} {slug}", _dutch(item["late_effects"]), item["source"])
+
+
 def claims(content_dir: Path) -> Iterator[Claim]:
+    yield from illness_claims(content_dir)
     yield from rule_claims(yamlfile.load(RULES_FILE.read_text(encoding="utf-8")) or [])
     yield from milestone_claims(yamlfile.load(ROUTES_FILE.read_text(encoding="utf-8")) or {})

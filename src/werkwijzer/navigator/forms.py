@@ -17,7 +17,15 @@ from werkwijzer.navigator.labels import YES_NO_UNKNOWN
 from werkwijzer.navigator.messages import field_label, problem_message
 from werkwijzer.navigator.situation import MAX_AGE, MIN_AGE, SPELLS, Problem
 from werkwijzer.timeline.routes import MAX_EXTENSION_WEEKS, numbers
-from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORKING
+from werkwijzer.vocabulary.labels import (
+    CANCER_TYPE,
+    CONCERNS,
+    EMPLOYMENT,
+    PHASE,
+    ROLE,
+    TREATMENT,
+    WORKING,
+)
 
 
 @dataclass
@@ -93,6 +101,27 @@ def _questions() -> list[Question]:
         ),
         *_sick_leave_questions(),
         *_other_questions(),
+        *_medical_questions(),
+    ]
+
+
+def _medical_questions() -> list[Question]:
+    """Optional and private (issue 19): only for the person's own plan."""
+    return [
+        Question(
+            "cancer_type",
+            _("What kind of cancer is it?"),
+            "radio",
+            {"": _("I would rather not say"), **CANCER_TYPE},
+            _("The groups that patient organisations use."),
+        ),
+        Question(
+            "treatments",
+            _("Which treatments do you have or did you have?"),
+            "checkbox",
+            TREATMENT,
+            _("Choose as many as you like, or none."),
+        ),
     ]
 
 
@@ -175,6 +204,8 @@ def _other_questions() -> list[Question]:
 
 
 BASIC = ("role", "employment", "phase", "working", "age", "concerns")
+MEDICAL = ("cancer_type", "treatments")
+LISTS = ("concerns", "treatments")
 SPELL_ROWS = 3  # fixed pairs of date fields: works without JavaScript
 EXTENSION_KIND = {
     "vrijwillig": _("Agreed with UWV by employer and employee"),
@@ -198,10 +229,11 @@ def situation_data(post: QueryDict, language: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "language": language,
         "concerns": post.getlist("concerns"),
+        "treatments": post.getlist("treatments"),
         SPELLS: _spells(post),
     }
     for question in _questions():
-        if question.name not in ("concerns", SPELLS):
+        if question.name not in (*LISTS, SPELLS):
             data[question.name] = post.get(question.name, "").strip()
     return data
 
@@ -209,7 +241,7 @@ def situation_data(post: QueryDict, language: str) -> dict[str, Any]:
 def questions(
     values: dict[str, Any] | None = None, problems: list[Problem] | None = None
 ) -> dict[str, list[Question]]:
-    """The questions with the visitor's answers and error messages, in two groups."""
+    """The questions with the visitor's answers and error messages, in three groups."""
     values = values or {}
     kinds = {question.name: question.kind for question in _questions()}
     errors: dict[str, str] = {}
@@ -220,11 +252,14 @@ def questions(
         if name == SPELLS and problem.code != "route":  # route messages name the period
             message = f"{field_label(problem.field)}: {message}"
         errors[name] = f"{errors[name]} {message}" if name in errors else message
-    result: dict[str, list[Question]] = {"basic": [], "more": []}
+    result: dict[str, list[Question]] = {"basic": [], "more": [], "medical": []}
     for question in _questions():
         question.value = values.get(question.name)
         if isinstance(question.value, bool):
             question.value = "true" if question.value else "false"
         question.error = errors.get(question.name, "")
-        result["basic" if question.name in BASIC else "more"].append(question)
+        group = (
+            "basic" if question.name in BASIC else "medical" if question.name in MEDICAL else "more"
+        )
+        result[group].append(question)
     return result

@@ -30,6 +30,8 @@ FIELD_LABELS = {
     "extension_weeks": gettext_lazy("Longer sick pay, in weeks"),
     "extension_kind": gettext_lazy("Kind of extension"),
     "wia_applied": gettext_lazy("WIA applied for"),
+    "cancer_type": gettext_lazy("Kind of cancer"),
+    "treatments": gettext_lazy("Treatments"),
 }
 
 

@@ -12,12 +12,25 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
+
 from werkwijzer.core.roles import Viewer, is_professional
+from werkwijzer.core.sources import sources
 from werkwijzer.core.versions import content_version
-from werkwijzer.knowledge.services import articles_for_topics
+from werkwijzer.knowledge.services import articles_for_illness, articles_for_topics
 from werkwijzer.navigator.engine import Plan, date_overview, first_helpers
+from werkwijzer.navigator.illness import illness_info
 from werkwijzer.navigator.labels import party_labels
-from werkwijzer.vocabulary.labels import CONCERNS, EMPLOYMENT, PHASE, ROLE, WORKING
+from werkwijzer.navigator.situation import Situation
+from werkwijzer.vocabulary.labels import (
+    CANCER_TYPE,
+    CONCERNS,
+    EMPLOYMENT,
+    PHASE,
+    ROLE,
+    TREATMENT,
+    WORKING,
+)
 from werkwijzer.vocabulary.slugs import slugs
 
 ARTICLES_SHOWN = 5  # the rest of the plan's articles are folded
@@ -47,6 +60,35 @@ def reading(topics: Iterable[str], language: str) -> list[dict[str, Any]]:
     return sorted(about, key=lambda a: min(order[t] for t in a["topics"] if t in order))
 
 
+def illness_context(situation: Situation, shown: Iterable[str]) -> dict[str, Any] | None:
+    """What the plan adds for the kind of cancer and the treatments the person chose to
+    give (issue 19), or None. ``shown``: slugs of the articles the plan lists already."""
+    if not (situation.cancer_type or situation.treatments):
+        return None
+    language = situation.language
+    info = illness_info(settings.CONTENT_DIR, situation.cancer_type, situation.treatments, language)
+    tagged = articles_for_illness(info.cancer_type, list(info.treatments), language)
+    seen = set(shown)
+    articles = []
+    for article in [*tagged, *reading(info.topics, language)]:
+        if article["slug"] not in seen:
+            seen.add(article["slug"])
+            articles.append(article)
+    register = sources()
+    organisation = info.organisation
+    return {
+        "cancer_label": CANCER_TYPE[info.cancer_type] if info.cancer_type else "",
+        "treatment_labels": [TREATMENT[slug] for slug in info.treatments],
+        "organisation": organisation,
+        "organisation_source": register[organisation.source] if organisation else None,
+        "late_effects": [
+            {"label": TREATMENT[e.treatment], "text": e.text, "source": register[e.source]}
+            for e in info.late_effects
+        ],
+        "articles": articles,
+    }
+
+
 def plan_context(plan: Plan, user: Viewer | None, today: dt.date | None = None) -> dict:
     """The template context of the plan page and the plan's PDF."""
     situation = plan.situation
@@ -70,6 +112,8 @@ def plan_context(plan: Plan, user: Viewer | None, today: dt.date | None = None) 
         "today": today,
         "articles": articles[:ARTICLES_SHOWN],
         "more_articles": articles[ARTICLES_SHOWN:],
+        # Only on screen: never printed, never in the PDF (an employer may see those).
+        "illness": illness_context(situation, (a["slug"] for a in articles)),
         # Rule ids help a professional check the advice; others read the reason and source.
         "show_rules": is_professional(user),
     }

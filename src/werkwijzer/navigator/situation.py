@@ -44,6 +44,8 @@ FIELDS = (
     "extension_weeks",
     "extension_kind",
     "wia_applied",
+    "cancer_type",
+    "treatments",
 )
 SPELLS = "earlier_sick_spells"
 MAX_SPELLS = 10
@@ -71,6 +73,10 @@ class Situation:
     extension_weeks: int = 0
     extension_kind: str = "vrijwillig"
     wia_applied: bool | None = None
+    # Optional and private (issue 19): only for the person's own plan, never stored
+    # unless they save the plan, never on paper or shown to an employer.
+    cancer_type: str | None = None
+    treatments: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -95,6 +101,8 @@ class Situation:
             "extension_weeks": self.extension_weeks,
             "extension_kind": self.extension_kind,
             "wia_applied": self.wia_applied,
+            "cancer_type": self.cancer_type,
+            "treatments": list(self.treatments),
         }
 
 
@@ -125,6 +133,12 @@ class InvalidSituation(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__("; ".join(f"{p.field}: {p.code}" for p in problems))
         self.problems = problems
+
+
+def _optional_choice(data: Mapping, name: str, section: str, problems: list[Problem]) -> str | None:
+    if data.get(name) in (None, ""):
+        return None
+    return _choice(data, name, section, problems)
 
 
 def _choice(data: Mapping, name: str, section: str, problems: list[Problem]) -> str | None:
@@ -158,25 +172,27 @@ def _age(data: Mapping, problems: list[Problem]) -> int | None:
     return value
 
 
-def _concerns(data: Mapping, problems: list[Problem]) -> tuple[str, ...]:
-    value = data.get("concerns", [])
+def _slug_list(data: Mapping, name: str, section: str, problems: list[Problem]) -> tuple[str, ...]:
+    value = data.get(name, [])
     if value in (None, ""):
         return ()
     if isinstance(value, str):
         value = [part for part in (item.strip() for item in value.split(",")) if part]
     if not isinstance(value, list | tuple):
-        problems.append(Problem("concerns", "not_a_list"))
+        problems.append(Problem(name, "not_a_list"))
         return ()
-    allowed = slug_set("concerns")
+    allowed = slug_set(section)
     unknown = [item for item in value if not isinstance(item, str) or item not in allowed]
     if unknown:
-        problems.append(
-            Problem("concerns", "unknown_items", {"items": [str(i) for i in unknown][:5]})
-        )
+        problems.append(Problem(name, "unknown_items", {"items": [str(i) for i in unknown][:5]}))
         return ()
-    # Keep the vocabulary's order: the same concerns always give the same plan.
-    order = slugs("concerns")
+    # Keep the vocabulary's order: the same answers always give the same plan.
+    order = slugs(section)
     return tuple(sorted(set(value), key=order.index))
+
+
+def _concerns(data: Mapping, problems: list[Problem]) -> tuple[str, ...]:
+    return _slug_list(data, "concerns", "concerns", problems)
 
 
 def _date(
@@ -335,9 +351,15 @@ def parse_situation(data: Any, today: dt.date | None = None) -> Situation:
         "extension_weeks": _extension_weeks(data, problems),
         "extension_kind": _extension_kind(data, problems),
         "wia_applied": _bool(data, "wia_applied", problems),
+        "cancer_type": _optional_choice(data, "cancer_type", "cancer_type", problems),
+        "treatments": _slug_list(data, "treatments", "treatment", problems),
     }
     if problems:
         raise InvalidSituation(problems)
+    if values["role"] == "werkgever":
+        # An employer may not ask about the diagnosis or the treatment: a plan made by an
+        # employer never holds them, whatever was sent.
+        values.update(cancer_type=None, treatments=())
     situation = Situation(**values)
     problems = _route_problems(situation, today)
     if problems:
@@ -395,6 +417,18 @@ def situation_json_schema() -> dict[str, Any]:
             "extension_weeks": {"type": "integer", "minimum": 0, "maximum": MAX_EXTENSION_WEEKS},
             "extension_kind": {"type": "string", "enum": list(EXTENSION_KINDS)},
             "wia_applied": {**flag, "description": "Has the WIA been applied for?"},
+            "cancer_type": {
+                "type": ["string", "null"],
+                "enum": [*slugs("cancer_type"), None],
+                "description": "Optional: the kind of cancer, for the person's own plan. "
+                "Ignored when the role is werkgever.",
+            },
+            "treatments": {
+                "type": "array",
+                "items": enum("treatment"),
+                "uniqueItems": True,
+                "description": "Optional: the treatments. Ignored when the role is werkgever.",
+            },
             "postcode": {"type": ["string", "null"], "pattern": r"^[1-9][0-9]{3} ?[A-Za-z]{0,2}$"},
             "language": {"type": "string", "enum": list(LANGUAGES), "default": "nl"},
         },

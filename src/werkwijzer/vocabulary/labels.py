@@ -85,6 +85,29 @@ CONCERNS = {
     "thuissituatie": _("My situation at home"),
     "terugkeer-volledig": _("Will I fully return to work?"),
 }
+# Optional and private in the wegwijzer (never stored without saving, never shown to an
+# employer): the groups patient organisations use, and the treatments.
+CANCER_TYPE = {
+    "borstkanker": _("Breast cancer"),
+    "darmkanker": _("Bowel cancer (colon or rectum)"),
+    "longkanker": _("Lung cancer"),
+    "prostaatkanker": _("Prostate cancer"),
+    "bloed-en-lymfeklierkanker": _("Blood or lymph node cancer"),
+    "huidkanker-melanoom": _("Skin cancer or melanoma"),
+    "hoofd-halskanker": _("Head and neck cancer"),
+    "gynaecologische-kanker": _("Gynaecological cancer"),
+    "zaadbalkanker": _("Testicular cancer"),
+    "hersentumor": _("Brain tumour"),
+    "andere-kanker": _("Another kind of cancer"),
+}
+TREATMENT = {
+    "operatie": _("Surgery"),
+    "chemotherapie": _("Chemotherapy"),
+    "radiotherapie": _("Radiotherapy"),
+    "hormoontherapie": _("Hormone therapy"),
+    "immuno-en-doelgerichte-therapie": _("Immunotherapy or targeted therapy"),
+    "stamceltransplantatie": _("Stem cell transplant"),
+}
 
 LABELS: dict[str, dict[str, Promise]] = {
     "helpers": HELPERS,
@@ -93,6 +116,8 @@ LABELS: dict[str, dict[str, Promise]] = {
     "working": WORKING,
     "role": ROLE,
     "concerns": CONCERNS,
+    "cancer_type": CANCER_TYPE,
+    "treatment": TREATMENT,
 }
 
 
