@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from werkwijzer.core.claims import Claim, claim
+from werkwijzer.knowledge import glossary
 from werkwijzer.knowledge.content import read_articles
 
 
@@ -21,3 +22,7 @@ def claims(content_dir: Path) -> Iterator[Claim]:
                 f"{article.meta.get('title')}: {article.meta.get('summary')}",
                 original.meta.get("sources"),
             )
+
+    # The woordenlijst: each explanation is a claim about the law, a helper or an illness.
+    for term in glossary.terms(content_dir, "nl"):
+        yield claim(f"glossary.yaml {term.slug}", f"{term.term}: {term.text}", term.source)

@@ -14,6 +14,7 @@ from werkwijzer.knowledge import views
 
 knowledge_patterns = [
     path("kennisbank/ik-ben/", views.set_persona, name="persona"),
+    path("kennisbank/woordenlijst/", views.glossary_page, name="glossary"),
     path("kennisbank/", wagtail_views.serve, {"path": ""}, name="index"),
 ]
 

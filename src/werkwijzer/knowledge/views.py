@@ -1,13 +1,19 @@
-"""The "ik ben ..." picker: stores the persona in the session, works without JavaScript."""
+"""The "ik ben ..." picker (stores the persona in the session, works without JavaScript)
+and the woordenlijst."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
-from werkwijzer.knowledge import personas
+from werkwijzer.core import access
+from werkwijzer.core.i18n import current_language
+from werkwijzer.core.sources import sources
+from werkwijzer.knowledge import glossary, personas
 
 
 @require_POST
@@ -23,3 +29,14 @@ def set_persona(request: HttpRequest) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = reverse("knowledge:index")
     return HttpResponseRedirect(target)
+
+
+@access.public("the woordenlijst: public explanations of words, nobody's data")
+@require_GET
+def glossary_page(request: HttpRequest) -> HttpResponse:
+    register = sources()
+    entries = [
+        {"term": term, "source": register[term.source]}
+        for term in glossary.terms(settings.CONTENT_DIR, current_language())
+    ]
+    return render(request, "knowledge/glossary.html", {"entries": entries})

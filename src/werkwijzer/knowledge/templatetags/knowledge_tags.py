@@ -1,7 +1,11 @@
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 
+from werkwijzer.knowledge import glossary
 from werkwijzer.knowledge.personas import AUDIENCES
 from werkwijzer.timeline import legal_weeks as weeks
 from werkwijzer.vocabulary.labels import choices_for
@@ -36,3 +40,11 @@ def legal_weeks(value) -> str:
     """Fill in ``{{ week:key }}`` placeholders from the timeline's route data. Only digits
     are put in, so a safe text stays safe."""
     return weeks.resolve(str(value))
+
+
+@register.filter(is_safe=True)
+def glossary_links(value, language: str = "nl") -> str:
+    """Link the first use of each woordenlijst term in an article's rendered body to its
+    explanation (server-side: works without JavaScript)."""
+    found = glossary.terms(settings.CONTENT_DIR, (language or "nl")[:2])
+    return mark_safe(glossary.link_terms(str(value), found, reverse("knowledge:glossary")))
