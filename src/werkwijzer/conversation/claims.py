@@ -23,7 +23,8 @@ def claims(content_dir: Path) -> Iterator[Claim]:
     for item in _load(folder / "questions.yaml").get("conversations") or []:
         where = f"conversation/questions.yaml {item.get('slug')}"
         yield claim(where, _title(item.get("title")), item.get("source"))
-    for name in ("keuzehulp", "specialist"):
+    names = ("keuzehulp", "keuzehulp-vervroegde-iva", "keuzehulp-werkgever-vertellen")
+    for name in (*names, "keuzehulp-eigen-bedrijf", "specialist"):
         data = _load(folder / f"{name}.yaml")
         if data:
             yield claim(f"conversation/{name}.yaml", _title(data.get("title")), data.get("sources"))

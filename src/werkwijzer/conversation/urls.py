@@ -10,4 +10,5 @@ urlpatterns = [
     path("specialist/", views.specialist, name="specialist"),
     path("specialist/gesprek-over-werk.pdf", views.specialist_pdf, name="specialist_pdf"),
     path("keuzehulp/", views.keuzehulp, name="keuzehulp"),
+    path("keuzehulp/<slug:aid>/", views.keuzehulp, name="keuzehulp_aid"),
 ]

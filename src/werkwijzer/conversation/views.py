@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,6 +29,16 @@ from werkwijzer.vocabulary.slugs import slugs
 
 OWN_QUESTIONS = 5
 MAX_TEXT = 2000
+
+# The decision aids: address (keuzehulp/<slug>/) -> content/conversation/<name>.yaml. The
+# first one is also at keuzehulp/ itself, where it has always been.
+DECISION_AIDS = {
+    "werken-tijdens-behandeling": "keuzehulp",
+    "vervroegde-iva": "keuzehulp-vervroegde-iva",
+    "werkgever-vertellen": "keuzehulp-werkgever-vertellen",
+    "eigen-bedrijf": "keuzehulp-eigen-bedrijf",
+}
+DEFAULT_AID = "werken-tijdens-behandeling"
 
 
 # The concerns the question lists offer to choose from (labels from the vocabulary).
@@ -136,6 +146,7 @@ def index(request: HttpRequest) -> HttpResponse:
         "phase_labels": choices_for("phase"),
         "concern_labels": [(slug, CONCERNS[slug]) for slug in CONCERNS_OFFERED],
         "conversation_labels": [(c.slug, c.title[language]) for c in situation["conversations"]],
+        "decision_aids": decision_aids(language),
     }
     return render(request, "conversation/index.html", context)
 
@@ -182,8 +193,20 @@ def specialist_pdf(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _keuzehulp_data(language: str, employment: str | None) -> dict[str, Any]:
-    raw = document(settings.CONTENT_DIR, "keuzehulp")
+def decision_aids(language: str) -> list[dict[str, str]]:
+    """Every decision aid: its slug, title and address, for the lists that link to them."""
+    return [
+        {
+            "slug": slug,
+            "title": localise(document(settings.CONTENT_DIR, name)["title"], language),
+            "url": reverse("conversation:keuzehulp_aid", args=[slug]),
+        }
+        for slug, name in DECISION_AIDS.items()
+    ]
+
+
+def _keuzehulp_data(language: str, employment: str | None, name: str) -> dict[str, Any]:
+    raw = document(settings.CONTENT_DIR, name)
     data = localise(raw, language)
     zzp = employment == "zzp"
     for option in data["options"]:
@@ -198,14 +221,18 @@ def _keuzehulp_data(language: str, employment: str | None) -> dict[str, Any]:
 
 
 @require_http_methods(["GET", "POST"])
-def keuzehulp(request: HttpRequest) -> HttpResponse:
+def keuzehulp(request: HttpRequest, aid: str = DEFAULT_AID) -> HttpResponse:
     """GET: the options and the questions. POST: the summary (HTML, or PDF on request)."""
+    if aid not in DECISION_AIDS:
+        raise Http404
     language = current_language()
     source_data = request.POST if request.method == "POST" else request.GET
     employment = _choice(source_data.get("employment"), slugs("employment"))
-    data = _keuzehulp_data(language, employment)
+    data = _keuzehulp_data(language, employment, DECISION_AIDS[aid])
     register = sources()
     context: dict[str, Any] = {
+        "aid": aid,
+        "other_aids": [a for a in decision_aids(language) if a["slug"] != aid],
         "doc": data,
         "employment": employment,
         "employment_labels": choices_for("employment"),
@@ -231,7 +258,7 @@ def keuzehulp(request: HttpRequest) -> HttpResponse:
     context["summary"] = summary
     if source_data.get("output") == "pdf":
         return pdf_response(
-            request, "conversation/pdf/keuzehulp.html", context, f"{_('decision-aid')}.pdf"
+            request, "conversation/pdf/keuzehulp.html", context, f"{_('decision-aid')}-{aid}.pdf"
         )
     return render(request, "conversation/keuzehulp_summary.html", context)
 
