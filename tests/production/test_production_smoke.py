@@ -201,3 +201,18 @@ def test_every_static_file_a_template_names_was_collected(production_site):
     assert len(named) >= 20
     missing = {name: str(where) for name, where in named.items() if name not in manifest}
     assert not missing
+
+
+def test_the_icon_and_the_cut_down_design_system_css_are_collected(site):
+    """favicon.ico finds the hashed icon; the NL Design System CSS is the subset that
+    core.css_subset builds at collectstatic time, not the 400 KB library (issue 16)."""
+    icon = site.request("/favicon.ico")
+    assert icon.status == 301
+    assert re.search(r"/static/werkwijzer/icon\.[0-9a-f]{12}\.svg$", icon.headers["Location"])
+    assert site.request(icon.headers["Location"]).status == 200
+    home = site.request("/").text
+    components = re.search(r'href="(/static/vendor/utrecht/index\.[0-9a-f]{12}\.css)"', home)
+    answer = site.request(components.group(1))
+    assert answer.status == 200
+    assert ".utrecht-button{" in answer.text and ".utrecht-accordion" not in answer.text
+    assert len(answer.text) < 200_000
