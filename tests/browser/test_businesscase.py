@@ -100,3 +100,33 @@ def test_the_page_works_without_javascript(bc_page_without_js):
     assert page.locator("#figure-parties svg").count() == 1
     assert page.locator("#figure-tornado svg").count() == 1
     screenshot(page, "businesscase-no-js")
+
+
+def test_evidence_comparison_break_even_and_financing_are_shown_and_accessible(bc_page):
+    from playwright.sync_api import expect
+
+    page = bc_page
+    page.goto("/businesscase/?scenarios=s2&draws=0")
+    expect(page.get_by_role("heading", name="Vergeleken met mensen zonder kanker")).to_be_visible()
+    for heading in (
+        "Vanaf welk effect wint elke partij?",
+        "Financieringsroutes en budgetimpact",
+        "Het bewijs voor elk effect",
+    ):
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    financing = page.locator("#financing-heading ~ .table-scroll table").first
+    expect(financing.locator("caption")).to_contain_text("Wie het zorgaanbod")
+    expect(financing).to_contain_text("Basisverzekering (Zvw), als zorgproduct")
+    expect(financing).to_contain_text("Effectiviteit")
+    # Every effect carries its evidence grade; assumptions say so.
+    effects = page.locator("#effects-heading ~ .table-scroll table").first
+    expect(effects).to_contain_text("trial")
+    expect(effects).to_contain_text("aanname")
+    assert_accessible(page)
+    screenshot(page, "businesscase-evidence-1280")
+    page.set_viewport_size({"width": 390, "height": 900})
+    # Wide tables scroll inside their own region instead of widening the page.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    assert_accessible(page)
+    screenshot(page, "businesscase-evidence-390")

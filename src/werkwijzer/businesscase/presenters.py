@@ -12,13 +12,22 @@ from django.utils.formats import number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from werkwijzer.businesscase.model.analysis import AnalysisResult, TornadoResult
+from werkwijzer.businesscase.model.analysis import AnalysisResult, TornadoResult, element_effects
+from werkwijzer.businesscase.model.comparison import MEASURES
 from werkwijzer.businesscase.model.economics import PARTIES
+from werkwijzer.businesscase.model.scenarios import ScenarioBook
 from werkwijzer.businesscase.model.transitions import WEEKS, State
 from werkwijzer.businesscase.texts import (
+    CRITERION_LABELS,
+    GRADE_LABELS,
+    MEASURE_LABELS,
+    OFFER_LABELS,
     PARTY_LABELS,
+    ROUTE_LABELS,
     SCENARIO_LABELS,
     STATE_LABELS,
+    STATUS_LABELS,
+    THRESHOLD_LABELS,
     parameter_label,
 )
 from werkwijzer.core import charts
@@ -29,7 +38,11 @@ STATE_COLORS = [
     "#1e6b34",
     "#7cc48a",
     "#e69f00",
+    "#f0c75e",
+    "#b35806",
+    "#56b4e9",
     "#cc79a7",
+    "#e7a3cf",
     "#8a2c5f",
     "#d55e00",
     "#9aa5b1",
@@ -406,16 +419,30 @@ def format_value(value: float) -> str:
 
 def _tornado_summary(tornado: TornadoResult, label: str) -> str:
     top = tornado.bars[0]
-    return _(
-        "Net benefit for society of %(scenario)s is %(base)s with the chosen values. It depends most "
-        "on %(name)s: from %(low)s to %(high)s over its range."
-    ) % {
-        "scenario": label,
-        "base": money(tornado.base),
-        "name": parameter_label(top.name),
-        "low": money(top.low_result),
-        "high": money(top.high_result),
-    }
+    deciding = [parameter_label(bar.name) for bar in tornado.bars[:5] if bar.is_assumption]
+    assumptions = (
+        " "
+        + _(
+            "Of the five that matter most, these are assumptions without a published figure: %(names)s."
+        )
+        % {"names": ", ".join(deciding)}
+        if deciding
+        else ""
+    )
+    return (
+        _(
+            "Net benefit for society of %(scenario)s is %(base)s with the chosen values. It depends most "
+            "on %(name)s: from %(low)s to %(high)s over its range."
+        )
+        % {
+            "scenario": label,
+            "base": money(tornado.base),
+            "name": parameter_label(top.name),
+            "low": money(top.low_result),
+            "high": money(top.high_result),
+        }
+        + assumptions
+    )
 
 
 def _tornado_table(tornado: TornadoResult) -> Table:
@@ -425,7 +452,11 @@ def _tornado_table(tornado: TornadoResult) -> Table:
             parameter_label(bar.name),
             Cell(money(bar.low_result), format_value(bar.low_value)),
             Cell(money(bar.high_result), format_value(bar.high_value)),
-            known[bar.source].publisher if bar.source in known else _("assumption"),
+            _("assumption")
+            if bar.is_assumption
+            else known[bar.source].publisher
+            if bar.source in known
+            else bar.source,
         ]
         for bar in tornado.bars
     ]
@@ -486,3 +517,136 @@ def figures(result: AnalysisResult) -> list[Figure]:
     if primary is not None:
         found.append(states_figure(result, primary))
     return [figure for figure in found if figure is not None]
+
+
+# Tables beside the figures: comparison, evidence, threshold, financing and budget impact.
+
+COMPARISON_WEEKS = (52, 104, 259)
+
+
+def comparison_table(result: AnalysisResult) -> Table | None:
+    comparison = result.comparison
+    if comparison is None:
+        return None
+    headers = [_("Outcome")]
+    for week in COMPARISON_WEEKS:
+        years = year_of_week(week + 1)
+        headers += [
+            _("With cancer, year %(year)s") % {"year": years},
+            _("Without cancer, year %(year)s") % {"year": years},
+            _("Relative risk, year %(year)s") % {"year": years},
+        ]
+    rows: list[list[str | Cell]] = []
+    for measure in MEASURES:
+        cancer, without = comparison.shares(measure)
+        rr = comparison.relative_risk(measure)
+        row: list[str | Cell] = [str(MEASURE_LABELS[measure])]
+        for week in COMPARISON_WEEKS:
+            row += [
+                percent(cancer[0, week]),
+                percent(without[0, week]),
+                "–" if np.isnan(rr[0, week]) else number_format(float(rr[0, week]), 2),
+            ]
+        rows.append(row)
+    caption = _(
+        "Current situation against people of the same age groups and jobs without cancer "
+        "(shares of the living)"
+    )
+    return Table(caption, headers, rows)
+
+
+def _grade(grade: str, low: float, high: float, source: str) -> Cell:
+    known = sources()
+    where = known[source].publisher if source in known else _("no published source")
+    return Cell(str(GRADE_LABELS[grade]), where)
+
+
+def effects_table(book: ScenarioBook) -> Table:
+    headers = [_("Element"), _("Effect on return to work (range)"), _("Evidence"),
+               _("Effect on falling back (range)"), _("Evidence"), _("Cost per consultation (range)"),
+               _("Evidence")]  # fmt: skip
+    by_element: dict[str, dict[str, dict]] = {}
+    for effect in element_effects(book):
+        by_element.setdefault(effect["element"], {})[effect["item"]] = effect
+    rows: list[list[str | Cell]] = []
+    for element, items in by_element.items():
+        row: list[str | Cell] = [str(OFFER_LABELS.get(element, element))]
+        for item in ("rtw_hr", "relapse_hr", "cost_per_consultation"):
+            e = items[item]
+            low, high = format_value(e["low"]), format_value(e["high"])
+            row.append(f"{format_value(e['value'])} ({low}–{high})")
+            row.append(_grade(e["grade"], e["low"], e["high"], e["source"]))
+        rows.append(row)
+    caption = _("The evidence for each effect: the value used, its range and where it comes from")
+    return Table(caption, headers, rows)
+
+
+def threshold_table(result: AnalysisResult) -> Table | None:
+    if not result.thresholds:
+        return None
+    keys = list(result.thresholds)
+    headers = [_("Party"), *(scenario_label(result, key) for key in keys)]
+    rows: list[list[str | Cell]] = []
+    for index, party in enumerate(PARTIES):
+        row: list[str | Cell] = [str(PARTY_LABELS[party])]
+        for key in keys:
+            item = result.thresholds[key][index]
+            if item.value is not None:
+                row.append(Cell(number_format(item.value, 2), _("used: %(value)s") % {
+                    "value": number_format(item.base_effect, 2)}))  # fmt: skip
+            else:
+                row.append(str(THRESHOLD_LABELS[item.status]))
+        rows.append(row)
+    caption = _(
+        "Break-even: the effect on return to work (hazard ratio) from which each party gains "
+        "(second line: the effect the scenario uses)"
+    )
+    return Table(caption, headers, rows)
+
+
+def financing_table(result: AnalysisResult, key: str) -> Table:
+    """One row per route and criterion, so every cell stays short (and reads well aloud)."""
+    known = sources()
+    headers = [_("Element"), _("Route"), _("Pays (5 years)"), _("Criterion"), _("Assessment"),
+               _("Source")]  # fmt: skip
+    rows: list[list[str | Cell]] = []
+    for route in result.financing(key):
+        source = known.get(route.route.source)
+        for criterion in route.criteria:
+            status = str(STATUS_LABELS[criterion.status])
+            rows.append([
+                str(OFFER_LABELS.get(route.scenario, route.scenario)),
+                str(ROUTE_LABELS[route.route.key]),
+                money(route.amount),
+                str(CRITERION_LABELS[criterion.key]),
+                Cell(status, _("assumption")) if not criterion.computed else status,
+                source.publisher if source else _("assumption"),
+            ])  # fmt: skip
+    caption = _("Who pays the care offer of %(scenario)s, along which route, and its criteria") % {
+        "scenario": scenario_label(result, key)
+    }
+    return Table(caption, headers, rows)
+
+
+def budget_table(result: AnalysisResult, key: str) -> Table:
+    years = result.budget[key]
+    headers = [_("Year"), *(str(PARTY_LABELS[p]) for p in PARTIES)]
+    rows: list[list[str | Cell]] = [
+        [str(year + 1), *(money(value) for value in row)] for year, row in enumerate(years)
+    ]
+    caption = _(
+        "Budget impact of %(scenario)s per payer per year, with a new cohort every year "
+        "(not discounted; positive: the payer spends more, negative: saves)"
+    ) % {"scenario": scenario_label(result, key)}
+    return Table(caption, headers, rows)
+
+
+def extra_tables(result: AnalysisResult) -> dict[str, Any]:
+    """Every table the page shows beside the figures."""
+    keys = [key for key in result.results if key != "ist"]
+    return {
+        "comparison": comparison_table(result),
+        "threshold": threshold_table(result),
+        "financing": [financing_table(result, key) for key in keys],
+        "budget": [budget_table(result, key) for key in keys],
+    }

@@ -25,19 +25,25 @@ PARAMETER_LABELS: dict[str, Promise] = {
     "job_loss_weekly": _("Losing work while working"),
     "reemployment_weekly": _("Finding work again when unemployed"),
     "stop_working_weekly": _("Stopping work for other reasons"),
-    "early_iva_weekly": _("Early IVA before week 104"),
-    "wia_full_share": _("Still sick at week 104: fully disabled (IVA/WGA 80-100)"),
-    "wia_partial_share": _("Still sick at week 104: partly disabled (WGA 35-80)"),
+    "cancer_job_loss_hr": _("Job loss after cancer compared with people without cancer"),
+    "flex_contract_end_weekly": _("Flexible contract ends during sick leave (to the Ziektewet)"),
+    "early_iva_weekly": _("Early IVA for a poor prognosis"),
+    "extension_weeks": _("Agreed extension of sick pay before the WIA assessment"),
+    "wia_iva_share": _("WIA assessment: fully and lastingly disabled (IVA)"),
+    "wia_wga_share": _("WIA assessment: WGA"),
+    "wga_wage_related_weeks": _("WGA: average length of the wage-related benefit"),
+    "wga_follow_up_rate": _("WGA after the wage-related phase: benefit as share of lost wage"),
     "no_wia_to_work_share": _("Less than 35 percent disabled: share that works"),
-    "wia_partial_work_fraction": _("Hours worked with a partial WIA benefit"),
-    "wia_recovery_weekly": _("Partial WIA back to (more) work"),
+    "wia_partial_work_fraction": _("Hours worked with a WGA benefit"),
+    "wia_recovery_weekly": _("WGA back to (more) work"),
+    "comparison_sick_weekly": _("Without cancer: chance per week of long sick leave"),
+    "comparison_mortality_weekly": _("Without cancer: chance per week of dying"),
     "annual_wage": _("Average gross annual wage"),
     "wage_sigma": _("Spread of wages (lognormal sigma)"),
     "employer_charges": _("Employer charges on top of the gross wage"),
     "wage_continuation_year1": _("Wage continuation in year 1"),
     "wage_continuation_year2": _("Wage continuation in year 2"),
     "replacement_cost_share": _("Replacement and lost production for the employer"),
-    "flex_zw_share": _("Flex workers: share of sick leave paid by the Ziektewet"),
     "ziektewet_rate": _("Ziektewet benefit (share of daily wage)"),
     "wga_rate": _("WGA benefit (share of lost wage)"),
     "iva_rate": _("IVA benefit (share of daily wage)"),
@@ -57,6 +63,7 @@ GROUP_LABELS: dict[str, Promise] = {
     "return": _("Return to work"),
     "wia": _("Sick leave after two years (WIA)"),
     "money": _("Wages, benefits and taxes"),
+    "comparison": _("People without cancer (comparison)"),
 }
 
 UNIT_LABELS: dict[str, Promise] = {
@@ -81,6 +88,11 @@ SCENARIO_LABELS: dict[str, Promise] = {
     "all": _("All four elements (soll)"),
 }
 
+# The elements of a scenario, named as the scenarios that hold only that element.
+OFFER_LABELS: dict[str, Promise] = {
+    key: SCENARIO_LABELS[key] for key in ("ist", "s1", "s2", "s3", "s4")
+}
+
 OFFER_NOTES: dict[str, Promise] = {
     "ist": _(
         "Few people see a BACO or KAG now, often late and paid by the employer or themselves."
@@ -91,7 +103,8 @@ OFFER_NOTES: dict[str, Promise] = {
     ),
     "s2": _(
         "A KAG works in the hospital team; everyone treated there can be reached, whatever "
-        "their contract. Effect as for multidisciplinary return-to-work programmes."
+        "their contract. Effect as for hospital-based work support, which a trial did not "
+        "show to work."
     ),
     "s3": _(
         "A regional service (as in Finland) reaches flex workers and the self-employed, who "
@@ -107,12 +120,61 @@ STATE_LABELS: list[Promise] = [
     _("Working fully"),
     _("Working partly"),
     _("On sick leave"),
-    _("WIA, partly disabled"),
-    _("WIA, fully disabled (IVA)"),
+    _("Ziektewet (contract ended)"),
+    _("Sick again (new period)"),
+    _("Long-term unfit (self-employed)"),
+    _("WGA, wage-related benefit"),
+    _("WGA, follow-up benefit"),
+    _("IVA (fully and lastingly disabled)"),
     _("Unemployed"),
     _("Not working, other reason"),
     _("Died"),
 ]
+
+GRADE_LABELS: dict[str, Promise] = {
+    "trial": _("trial"),
+    "observational": _("observational study"),
+    "expert_opinion": _("expert opinion"),
+    "assumption": _("assumption"),
+}
+
+MEASURE_LABELS: dict[str, Promise] = {
+    "unemployed": _("Unemployed"),
+    "not_working": _("Not working"),
+    "disability_benefit": _("WIA benefit (WGA or IVA)"),
+}
+
+ROUTE_LABELS: dict[str, Promise] = {
+    "basic_insurance": _("Basic health insurance (Zvw), as a care product"),
+    "employer_arbodienst": _("Employer, through the arbodienst or bedrijfsarts"),
+    "aov_insurer": _("AOV insurer (self-employed)"),
+    "subsidy": _("Subsidy"),
+    "uwv": _("UWV"),
+    "own_payment": _("The person pays"),
+}
+
+CRITERION_LABELS: dict[str, Promise] = {
+    "effectiveness": _("Effectiveness: is it shown to work?"),
+    "necessity": _(
+        "Necessity: is the condition serious enough, and the care too costly to pay yourself?"
+    ),
+    "cost_effectiveness": _("Cost-effectiveness: costs against health gain"),
+    "feasibility": _("Feasibility: can it be put into the package in practice?"),
+    "payer_gains": _("The payer gains at least what it pays"),
+    "temporary": _("A subsidy is temporary: a lasting route is still needed"),
+}
+
+STATUS_LABELS: dict[str, Promise] = {
+    "meets": _("met"),
+    "partly": _("partly met"),
+    "not_shown": _("not shown"),
+    "unknown": _("cannot be judged by this model"),
+}
+
+THRESHOLD_LABELS: dict[str, Promise] = {
+    "always": _("gains at every effect from 0.8 to 2.0"),
+    "never": _("does not break even at any effect from 0.8 to 2.0"),
+}
 
 PARTY_LABELS: dict[str, Promise] = {
     "care": _("Care and insurers"),

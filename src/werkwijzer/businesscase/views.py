@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+from collections import OrderedDict
 from functools import lru_cache
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -42,6 +45,30 @@ def analyse(request: RunRequest) -> AnalysisResult:
         request.persons,
         request.seed,
     )
+
+
+# The rendered figures and tables per run and language (issue 16: the charts hold about
+# 11,000 SVG points; a link always gives the same result, so the same page parts).
+_PARTS: OrderedDict[tuple[str, str], dict[str, Any]] = OrderedDict()
+PARTS_CACHED = 32
+
+
+def page_parts(run: RunRequest, result: AnalysisResult) -> dict[str, Any]:
+    """Figures and tables of a result, rendered once per run and language."""
+    key = (jobs.run_key(run), get_language() or "")
+    parts = _PARTS.get(key)
+    if parts is None:
+        parts = {
+            "figures": presenters.figures(result),
+            "totals": presenters.totals_table(result),
+            "tables": presenters.extra_tables(result),
+        }
+        _PARTS[key] = parts
+        while len(_PARTS) > PARTS_CACHED:
+            _PARTS.popitem(last=False)
+    else:
+        _PARTS.move_to_end(key)
+    return parts
 
 
 def _parameter_groups(form: RunForm) -> list[dict]:
@@ -88,7 +115,7 @@ def _scenario_notes() -> list[dict]:
 def index(request: HttpRequest) -> HttpResponse:
     form = RunForm.from_query(request.GET)
     result = pending = None
-    figures: list = []
+    parts: dict[str, Any] = {"figures": [], "totals": None, "tables": {}}
     share_url = csv_url = ""
     if form.is_valid():
         run = form.run_request()
@@ -96,7 +123,7 @@ def index(request: HttpRequest) -> HttpResponse:
         outcome = jobs.result_or_job(run) if jobs.is_heavy(run) else analyse(run)
         if isinstance(outcome, AnalysisResult):
             result = outcome
-            figures = presenters.figures(result)
+            parts = page_parts(run, result)
         else:
             pending = outcome
         query = share_query(run)
@@ -109,10 +136,12 @@ def index(request: HttpRequest) -> HttpResponse:
         "pending": pending,
         "pending_stage": jobs.stage_label(pending) if pending else "",
         "refresh_seconds": jobs.REFRESH_SECONDS,
-        "figures": figures,
-        "totals": presenters.totals_table(result) if result else None,
+        "figures": parts["figures"],
+        "totals": parts["totals"],
+        "tables": parts["tables"],
         "groups": _parameter_groups(form),
         "offers": _scenario_notes(),
+        "effects": presenters.effects_table(load_scenarios()),
         "share_url": share_url,
         "csv_url": csv_url,
         "parameters_version": load_parameters().version,

@@ -14,8 +14,11 @@ from typing import Any
 
 import numpy as np
 
+from werkwijzer.businesscase.model.budget import budget_impact
 from werkwijzer.businesscase.model.cohort import ModelOutput, run_cohort
+from werkwijzer.businesscase.model.comparison import ComparisonResult, comparison_run
 from werkwijzer.businesscase.model.economics import PARTIES, YEARS
+from werkwijzer.businesscase.model.financing import RouteRow, financing_rows
 from werkwijzer.businesscase.model.micro import MicroOutput, run_micro
 from werkwijzer.businesscase.model.parameters import (
     ParameterError,
@@ -27,11 +30,13 @@ from werkwijzer.businesscase.model.parameters import (
     load_parameters,
 )
 from werkwijzer.businesscase.model.scenarios import (
+    UNCERTAIN_ITEMS,
     Offer,
     ScenarioBook,
     draw_offers,
     load_scenarios,
 )
+from werkwijzer.businesscase.model.threshold import Threshold, run_threshold
 from werkwijzer.businesscase.model.transitions import WEEKS, State, build_strata
 
 MAX_DRAWS = 5000
@@ -104,6 +109,11 @@ class TornadoBar:
     low_result: float
     high_result: float
     source: str
+    grade: str = ""
+
+    @property
+    def is_assumption(self) -> bool:
+        return self.source == "assumption" or self.grade == "assumption"
 
     @property
     def swing(self) -> float:
@@ -126,6 +136,9 @@ class AnalysisResult:
     results: dict[str, ScenarioResult]
     psa: PsaResult | None
     tornado: TornadoResult | None
+    comparison: ComparisonResult | None = None
+    thresholds: dict[str, list[Threshold]] = field(default_factory=dict)
+    budget: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def primary(self) -> str | None:
@@ -142,6 +155,34 @@ class AnalysisResult:
         yearly = ist.costs_yearly[0] - other.costs_yearly[0]
         yearly[0] += ist.offer_costs[0] - other.offer_costs[0]
         return yearly
+
+    def financing(self, scenario: str) -> list[RouteRow]:
+        offer_cost = float(self.results[scenario].output.offer_costs[0][PARTIES.index("society")])
+        return financing_rows(scenario, self.book, self.net_benefit(scenario), offer_cost)
+
+    def effects(self) -> list[dict[str, Any]]:
+        """The effects and cost of every element in the chosen scenarios."""
+        elements = {"ist": 0} | {
+            e: 0 for key in self.results for e in self.book.scenarios[key].elements
+        }
+        return element_effects(self.book, list(elements))
+
+    def _extras_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"effects": self.effects()}
+        if self.comparison is not None:
+            data["comparison"] = self.comparison.to_dict()
+        data["thresholds"] = {
+            key: [row.as_dict() for row in rows] for key, rows in self.thresholds.items()
+        }
+        data["budget_impact"] = {
+            key: [_by_party(row) for row in rows] for key, rows in self.budget.items()
+        }
+        data["financing"] = {
+            key: [row.as_dict() for row in self.financing(key)]
+            for key in self.results
+            if key != "ist"
+        }
+        return data
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -169,7 +210,7 @@ class AnalysisResult:
                 ],
                 "working_share": {
                     str(week): round(float(result.working_share[week]), 4)
-                    for week in (26, 52, 78, 104, 156, 208, WEEKS - 1)
+                    for week in (*sorted({26, 78, *(52 * year for year in range(1, 5))}), WEEKS - 1)
                 },
             }
             if key != "ist":
@@ -195,9 +236,11 @@ class AnalysisResult:
                 "scenario": self.tornado.scenario,
                 "party": self.tornado.party,
                 "base": round(self.tornado.base, 2),
-                "bars": [vars(bar) for bar in self.tornado.bars],
+                "bars": [
+                    vars(bar) | {"assumption": bar.is_assumption} for bar in self.tornado.bars
+                ],
             }
-        return data
+        return data | self._extras_dict()
 
     def csv_rows(self) -> list[list[Any]]:
         """A long table: section, scenario, item, period, value."""
@@ -212,6 +255,32 @@ class AnalysisResult:
             rows += self._scenario_csv_rows(key, result)
         rows += self._psa_csv_rows()
         rows += self._tornado_csv_rows()
+        rows += self._extras_csv_rows()
+        return rows
+
+    def _extras_csv_rows(self) -> list[list[Any]]:
+        rows: list[list[Any]] = []
+        for e in self.effects():
+            label = "assumption" if e["assumption"] else e["grade"]
+            rows.append(["effect", e["element"], e["item"], f"evidence: {label}", e["value"]])
+            rows.append(
+                ["effect_range", e["element"], e["item"], "low-high", f"{e['low']}-{e['high']}"]
+            )
+        if self.comparison is not None:
+            for measure, weeks in self.comparison.to_dict().items():
+                for week, values in weeks.items():
+                    for name, value in values.items():
+                        rows.append([f"comparison_{name}", "ist", measure, f"week {week}", value])
+        for key, thresholds in self.thresholds.items():
+            for row in thresholds:
+                value = row.value if row.value is not None else row.status
+                rows.append(["break_even_hazard_ratio", key, row.party, "5 years", value])
+        for key, years in self.budget.items():
+            for year, costs in enumerate(years, start=1):
+                for party, value in zip(PARTIES, costs, strict=True):
+                    rows.append(
+                        ["budget_impact", key, party, f"year {year}", round(float(value), 2)]
+                    )
         return rows
 
     def _scenario_csv_rows(self, key: str, result: ScenarioResult) -> list[list[Any]]:
@@ -255,6 +324,22 @@ class AnalysisResult:
                 ["tornado_high", scenario, bar.name, bar.high_value, round(bar.high_result, 2)]
             )
         return rows
+
+
+def element_effects(book: ScenarioBook, elements: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every element's effects and cost with source, evidence grade, range and basis."""
+    rows = []
+    for element in elements or list(book.offers):
+        offer = book.offers[element]
+        assert offer.uncertain is not None
+        for item in UNCERTAIN_ITEMS:
+            value = offer.uncertain[item]
+            rows.append({
+                "element": element, "item": item, "value": value.value, "low": value.low,
+                "high": value.high, "source": value.source, "grade": value.grade,
+                "assumption": value.is_assumption, "basis": value.basis,
+            })  # fmt: skip
+    return rows
 
 
 def _by_party(values: np.ndarray) -> dict[str, float]:
@@ -334,7 +419,26 @@ def run_analysis(request: RunRequest, progress: Progress | None = None) -> Analy
     if request.tornado and primary is not None:
         tornado = run_tornado(parameters, book, primary)
         report("tornado", 1, 1)
-    return AnalysisResult(request, parameters, book, results, psa, tornado)
+    comparison = comparison_run(parameters, parameters.arrays(1))
+    thresholds = {key: run_threshold(parameters, book, key) for key in keys if key != "ist"}
+    report("threshold", 1, 1)
+    return AnalysisResult(
+        request, parameters, book, results, psa, tornado, comparison, thresholds,
+        budget_impacts(parameters, book, keys),
+    )  # fmt: skip
+
+
+def budget_impacts(
+    parameters: ParameterSet, book: ScenarioBook, keys: list[str]
+) -> dict[str, np.ndarray]:
+    """Budget impact per scenario (years, parties), from runs without discounting."""
+    arrays = parameters.arrays(1)
+    arrays["discount_rate"] = np.zeros_like(arrays["discount_rate"])
+    outputs = {}
+    for key in keys:
+        offer = book.offer_for(key)
+        outputs[key] = run_cohort(arrays, build_strata(parameters.strata, offer), offer)
+    return {key: budget_impact(outputs["ist"], outputs[key]) for key in keys if key != "ist"}
 
 
 def run_psa(
@@ -392,7 +496,9 @@ def _varied_offers(book: ScenarioBook, rows: int, effect_row: int) -> dict[str, 
     return offers
 
 
-def _offer_items(book: ScenarioBook, scenario: str) -> list[tuple[str, str, float, float, str]]:
+def _offer_items(
+    book: ScenarioBook, scenario: str
+) -> list[tuple[str, str, float, float, str, str]]:
     """The two offer items of the tornado, from the scenario's first care offer."""
     element = (
         book.offers[book.scenarios[scenario].elements[0]]
@@ -400,12 +506,12 @@ def _offer_items(book: ScenarioBook, scenario: str) -> list[tuple[str, str, floa
         else book.offers["ist"]
     )
     assert element.uncertain is not None
+    effect, price = element.uncertain["rtw_hr"], element.uncertain["cost_per_consultation"]
     return [
         ("offer_rtw_hr", "Effect of the care offer on return to work (hazard ratio)",
-         element.uncertain["rtw_hr"].low, element.uncertain["rtw_hr"].high, element.uncertain["rtw_hr"].source),
+         effect.low, effect.high, effect.source, effect.grade),
         ("offer_cost_per_consultation", "Cost per consultation",
-         element.uncertain["cost_per_consultation"].low, element.uncertain["cost_per_consultation"].high,
-         element.uncertain["cost_per_consultation"].source),
+         price.low, price.high, price.source, price.grade),
     ]  # fmt: skip
 
 
@@ -434,11 +540,13 @@ def run_tornado(
             :, column
         ]
     net = totals["ist"] - totals[scenario]
-    items = [(spec.name, spec.label, spec.low, spec.high, spec.source) for spec in varied]
+    items = [(spec.name, spec.label, spec.low, spec.high, spec.source, "") for spec in varied]
     bars = [
-        TornadoBar(name, label, low, high, float(net[2 * k + 1]), float(net[2 * k + 2]), source)
-        for k, (name, label, low, high, source) in enumerate(items + _offer_items(book, scenario))
-    ]
+        TornadoBar(name, label, low, high, float(net[2 * k + 1]), float(net[2 * k + 2]), source, grade)
+        for k, (name, label, low, high, source, grade) in enumerate(
+            items + _offer_items(book, scenario)
+        )
+    ]  # fmt: skip
     bars.sort(key=lambda bar: bar.swing, reverse=True)
     return TornadoResult(scenario, party, float(net[0]), tuple(bars[:TORNADO_BARS]))
 

@@ -20,6 +20,7 @@ from werkwijzer.businesscase.model.transitions import (
     Edge,
     State,
     Strata,
+    assessment_week,
     initial_distribution,
     sick_edges,
     sick_edges_key,
@@ -75,8 +76,10 @@ def weekly_to_yearly(weekly: np.ndarray, weeks: int) -> np.ndarray:
     return years
 
 
-def year_phases() -> list[int]:
-    return [economics.phase(year * 52) for year in range(YEARS)]
+def year_phases(assessment: int) -> list[int]:
+    """One phase per year for the yearly sums (the PSA): the phase of the year's middle
+    week. Only the weekly costs (one draw) follow a phase change within a year exactly."""
+    return [economics.phase(year * 52 + 26, assessment) for year in range(YEARS)]
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,8 @@ def run_cohort(
     weekly = np.zeros((weeks, N_STATES, strata.size)) if keep_weekly else None
     yearly = np.zeros((YEARS, N_STATES, draws, strata.size))
     alive_at_start = occupancy[: State.DIED].sum(axis=0)
-    stable: dict[bool, CompiledEdges] = {}
+    stable: dict[tuple[bool, bool], CompiledEdges] = {}
+    assessment = assessment_week(p)
     sick_key: tuple[bool, int] | None = None
     sick: CompiledEdges | None = None
     weighted = np.empty_like(occupancy)
@@ -144,15 +148,15 @@ def run_cohort(
         yearly[min(week // 52, YEARS - 1)] += weighted
         if week == weeks - 1:
             break
-        active = week >= offer.start_week
-        if active not in stable:
-            stable[active] = compile_edges(stable_edges(p, strata, offer, active))
-        # Sick-leave chances change every week until week 104 and stay the same after;
-        # keep only the last ones, so memory does not grow with the weeks.
-        key = sick_edges_key(offer, week)
+        status = (week >= offer.start_week, week >= assessment)
+        if status not in stable:
+            stable[status] = compile_edges(stable_edges(p, strata, offer, *status))
+        # Sick-leave chances change every week until the WIA assessment and are empty
+        # after it; keep only the last ones, so memory does not grow with the weeks.
+        key = sick_edges_key(p, offer, week)
         if sick is None or key != sick_key:
             sick_key, sick = key, compile_edges(sick_edges(p, strata, offer, week))
-        occupancy = step(occupancy, [stable[active], sick])
+        occupancy = step(occupancy, [stable[status], sick])
         if progress is not None:
             progress(week + 1)
     yearly = np.moveaxis(yearly, (0, 1), (1, 3))  # (draws, years, S, states)
@@ -162,12 +166,12 @@ def run_cohort(
     capped_factor = mean_capped[:, :, None, None]
     costs_weekly = None
     if weekly is not None:
-        phases = [economics.phase(week) for week in range(weeks)]
+        phases = [economics.phase(week, assessment) for week in range(weeks)]
         costs_weekly = period_costs(weekly * wage_factor, weekly * capped_factor, coef, phases)[0]
         costs_yearly = weekly_to_yearly(costs_weekly, weeks)[None]
     else:
         costs_yearly = period_costs(
-            yearly * wage_factor, yearly * capped_factor, coef, year_phases()
+            yearly * wage_factor, yearly * capped_factor, coef, year_phases(assessment)
         )
     offer_costs = economics.offer_costs(offer, strata, alive_at_start, discount)
     return ModelOutput(states, costs_yearly, offer_costs, costs_weekly)

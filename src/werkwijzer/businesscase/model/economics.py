@@ -25,16 +25,23 @@ from dataclasses import dataclass
 import numpy as np
 
 from werkwijzer.businesscase.model.scenarios import PAYERS, Offer
-from werkwijzer.businesscase.model.transitions import N_STATES, WIA_WEEK, State, Strata
+from werkwijzer.businesscase.model.transitions import (
+    N_STATES,
+    WAITING_WEEKS,
+    WGA,
+    State,
+    Strata,
+)
 
 PARTIES = ("care", "employer", "public", "person", "society")
 N_PARTIES = len(PARTIES)
 YEARS = 5
 
 
-def phase(week: int) -> int:
-    """0: first year of sick leave, 1: second year, 2: after the WIA assessment."""
-    return 0 if week < 52 else 1 if week < WIA_WEEK else 2
+def phase(week: int, assessment: int = WAITING_WEEKS) -> int:
+    """0: first year of sick leave, 1: second year (and an agreed extension), 2: after the
+    WIA assessment."""
+    return 0 if week < 52 else 1 if week <= assessment else 2
 
 
 def discount_factors(rate: np.ndarray, weeks: int) -> np.ndarray:
@@ -101,6 +108,7 @@ class _Phase:
     capped: np.ndarray
     transfers_w: np.ndarray
     transfers_c: np.ndarray
+    charges_paid: np.ndarray
 
 
 def _lost_wage(p: dict[str, np.ndarray], strata: Strata, draws: int) -> np.ndarray:
@@ -108,7 +116,8 @@ def _lost_wage(p: dict[str, np.ndarray], strata: Strata, draws: int) -> np.ndarr
     work = np.zeros((draws, N_STATES))
     work[:, State.WORKING_FULLY] = 1.0
     work[:, State.WORKING_PARTLY] = p["partial_work_fraction"][:, 0]
-    work[:, State.WIA_PARTIAL] = p["wia_partial_work_fraction"][:, 0]
+    for state in WGA:
+        work[:, state] = p["wia_partial_work_fraction"][:, 0]
     lost = 1.0 - work[:, None, :]  # (draws, 1, states), per unit of wage
     lost = np.broadcast_to(lost, (draws, strata.size, N_STATES)).copy()
     lost[:, :, State.DIED] = 0.0
@@ -116,31 +125,36 @@ def _lost_wage(p: dict[str, np.ndarray], strata: Strata, draws: int) -> np.ndarr
 
 
 def _sick_pay(cost: _Phase, p: dict[str, np.ndarray], ph: int, lost: np.ndarray, who: _Who) -> None:
-    """Wage continuation, the Ziektewet for flex workers and the employer's replacement."""
+    """Wage continuation (with the employer's charges on it), the Ziektewet for flex workers
+    whose contract ended, and the employer's replacement costs."""
     _, employer, public, _, _ = range(N_PARTIES)
     continuation = p["wage_continuation_year2"] if ph == 1 else p["wage_continuation_year1"]
-    paid_states = [State.SICK_LEAVE] + ([State.WORKING_PARTLY] if ph < 2 else [])
-    for state in paid_states:
+    charges = p["employer_charges"]
+    paid = {State.SICK_LEAVE: continuation, State.SICK_AGAIN: p["wage_continuation_year1"]}
+    if ph < 2:
+        paid[State.WORKING_PARTLY] = continuation
+    for state, rate in paid.items():
         missed = lost[:, :, state]
-        by_employer = np.where(who.flex, 1.0 - p["flex_zw_share"], 1.0) * continuation
-        by_employer = np.where(who.employee, by_employer, 0.0)
-        cost.wage[:, :, state, employer] += by_employer * missed
-        cost.transfers_w[:, :, state] += by_employer * missed
-        zw = np.where(who.flex, p["flex_zw_share"] * p["ziektewet_rate"], 0.0) * missed
-        cost.capped[:, :, state, public] += zw
-        cost.transfers_c[:, :, state] += zw
+        by_employer = np.where(who.employee, rate, 0.0) * missed
+        cost.wage[:, :, state, employer] += by_employer * (1 + charges)
+        cost.transfers_w[:, :, state] += by_employer
+        cost.charges_paid[:, :, state] += by_employer * charges
         replacement = np.where(
             who.employee, p["replacement_cost_share"] * (1 + p["employer_charges"]), 0.0
         )
         cost.wage[:, :, state, employer] += replacement * missed
+    zw = np.where(who.flex, p["ziektewet_rate"], 0.0) * lost[:, :, State.ZIEKTEWET]
+    cost.capped[:, :, State.ZIEKTEWET, public] += zw
+    cost.transfers_c[:, :, State.ZIEKTEWET] += zw
 
 
 def _benefits(cost: _Phase, p: dict[str, np.ndarray], lost: np.ndarray, who: _Who) -> None:
-    """UWV benefits (WGA, IVA, WW) and private disability insurance (AOV)."""
+    """UWV benefits (WGA in its two phases, IVA, WW) and private disability insurance (AOV)."""
     care, public = PARTIES.index("care"), PARTIES.index("public")
     benefit_rates = {
-        State.WIA_PARTIAL: p["wga_rate"] * lost[:, :, State.WIA_PARTIAL],
-        State.WIA_FULL: p["iva_rate"] * lost[:, :, State.WIA_FULL],
+        State.WGA_WAGE_RELATED: p["wga_rate"] * lost[:, :, State.WGA_WAGE_RELATED],
+        State.WGA_FOLLOW_UP: p["wga_follow_up_rate"] * lost[:, :, State.WGA_FOLLOW_UP],
+        State.IVA: p["iva_rate"] * lost[:, :, State.IVA],
     }
     for state, rate in benefit_rates.items():
         uwv = np.where(who.employee, rate, 0.0)
@@ -150,7 +164,7 @@ def _benefits(cost: _Phase, p: dict[str, np.ndarray], lost: np.ndarray, who: _Wh
     cost.capped[:, :, State.UNEMPLOYED, public] += ww
     cost.transfers_c[:, :, State.UNEMPLOYED] += ww
     aov_rate = p["zzp_aov_share"] * p["aov_rate"]
-    for state in (State.SICK_LEAVE, State.WORKING_PARTLY, State.WIA_PARTIAL, State.WIA_FULL):
+    for state in (State.SICK_LEAVE, State.SICK_AGAIN, State.ZZP_LONG_SICK, State.WORKING_PARTLY):
         aov = np.where(who.self_employed, aov_rate, 0.0) * lost[:, :, state]
         cost.wage[:, :, state, care] += aov
         cost.transfers_w[:, :, state] += aov
@@ -158,16 +172,20 @@ def _benefits(cost: _Phase, p: dict[str, np.ndarray], lost: np.ndarray, who: _Wh
 
 def _what_is_left(cost: _Phase, p: dict[str, np.ndarray], lost: np.ndarray) -> None:
     """What is left of the gross wage lost: taxes for the public purse, the rest for the
-    person; society loses the labour cost of the hours not worked."""
-    _, _, public, person, society = range(N_PARTIES)
-    charges = p["employer_charges"]
+    person. The employer charges on the hours not worked are lost premiums for the public
+    purse, except the part the employer pays on the wage it continues. Society's cost is
+    the sum of the parties' costs: the transfers between them cancel out."""
+    care, employer, public, person, society = range(N_PARTIES)
+    charges = p["employer_charges"][:, :, None]
     tax = p["tax_wedge"][:, :, None]
     shortfall_w = lost - cost.transfers_w
-    cost.wage[..., public] += tax * shortfall_w
+    cost.wage[..., public] += tax * shortfall_w + charges * lost
+    cost.wage[..., public] -= cost.charges_paid
     cost.capped[..., public] -= tax * cost.transfers_c
     cost.wage[..., person] += (1 - tax) * shortfall_w
     cost.capped[..., person] -= (1 - tax) * cost.transfers_c
-    cost.wage[..., society] += (1 + charges)[:, :, None] * lost
+    for part in (cost.wage, cost.capped):
+        part[..., society] = part[..., [care, employer, public, person]].sum(axis=-1)
 
 
 def coefficients(p: dict[str, np.ndarray], strata: Strata) -> Coefficients:
@@ -178,7 +196,7 @@ def coefficients(p: dict[str, np.ndarray], strata: Strata) -> Coefficients:
     lost = _lost_wage(p, strata, draws)
     who = _Who.of(strata)
     for ph in range(3):
-        transfers = (np.zeros((draws, strata.size, N_STATES)) for _ in range(2))
+        transfers = (np.zeros((draws, strata.size, N_STATES)) for _ in range(3))
         cost = _Phase(wage[ph], capped[ph], *transfers)
         _sick_pay(cost, p, ph, lost, who)
         _benefits(cost, p, lost, who)

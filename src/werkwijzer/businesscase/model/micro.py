@@ -23,6 +23,7 @@ from werkwijzer.businesscase.model.transitions import (
     WEEKS,
     State,
     Strata,
+    assessment_week,
     build_strata,
     transition_table,
 )
@@ -195,7 +196,8 @@ def _aggregate(
     discount = economics.discount_factors(p["discount_rate"], weeks)[0][:, None]
     shape = (1, weeks, strata.size, N_STATES)
     coef = economics.coefficients(p, strata)
-    phases = [economics.phase(week) for week in range(weeks)]
+    assessment = assessment_week(p)
+    phases = [economics.phase(week, assessment) for week in range(weeks)]
     weekly = period_costs(
         (tally.wage_sums * discount * scale).reshape(shape),
         (capped_sums * discount * scale).reshape(shape),

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from werkwijzer.core import yamlfile
+from werkwijzer.timeline.routes import MAX_EXTENSION_WEEKS, MIN_EXTENSION_WEEKS
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 PARAMETERS_FILE = DATA_DIR / "parameters.yaml"
@@ -80,9 +81,16 @@ ISSUE_TEXTS = {
 # Shares that together may not exceed 1 (they split one group of people).
 SHARE_SUMS = [
     ("initial_sick_share", "initial_partial_share"),
-    ("wia_full_share", "wia_partial_share"),
+    ("wia_iva_share", "wia_wga_share"),
 ]
-MUST_BE_POSITIVE = {"rtw_scale_weeks", "rtw_shape", "annual_wage", "max_annual_wage", "cohort_size"}
+MUST_BE_POSITIVE = {
+    "rtw_scale_weeks",
+    "rtw_shape",
+    "annual_wage",
+    "max_annual_wage",
+    "cohort_size",
+    "wga_wage_related_weeks",
+}
 MAXIMA = {
     "cohort_size": 1_000_000.0,
     "discount_rate": 0.2,
@@ -91,8 +99,13 @@ MAXIMA = {
     "annual_wage": 1_000_000.0,
     "max_annual_wage": 1_000_000.0,
     "wage_sigma": 2.0,
+    "cancer_job_loss_hr": 10.0,
+    "wga_wage_related_weeks": 1000.0,
+    # An input guard, not a legal limit (an agreed extension has no legal maximum): the
+    # timeline's own guard.
+    "extension_weeks": float(MAX_EXTENSION_WEEKS),
 }
-MINIMA = {"rtw_scale_weeks": 1.0, "rtw_shape": 0.1}
+MINIMA = {"rtw_scale_weeks": 1.0, "rtw_shape": 0.1, "wga_wage_related_weeks": 1.0}
 
 
 class ParameterError(ValueError):
@@ -129,6 +142,11 @@ class ValidationTarget:
     value: float
     source: str
     use: str
+    population: str = "cohort"
+    kind: str = "equal"
+    low: float | None = None
+    high: float | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,6 +225,10 @@ def validate(values: dict[str, float], specs: dict[str, ParameterSpec]) -> list[
         elif name in MINIMA and value < MINIMA[name]:
             issues.append(ParameterIssue(name, "too_small", MINIMA[name]))
     bad = {issue.name for issue in issues}
+    extension = values.get("extension_weeks", 0.0)
+    if "extension_weeks" not in bad and 0 < extension < MIN_EXTENSION_WEEKS:
+        # An agreed extension is at least the legal minimum (timeline route data).
+        issues.append(ParameterIssue("extension_weeks", "too_small", MIN_EXTENSION_WEEKS))
     for group in SHARE_SUMS:
         if not bad.intersection(group) and sum(values[name] for name in group) > 1 + 1e-9:
             issues.append(ParameterIssue(group[-1], "sum_above_one"))
@@ -270,6 +292,11 @@ def parse_parameters(raw: dict[str, Any]) -> ParameterSet:
             value=float(entry["value"]),
             source=entry["source"],
             use=entry["use"],
+            population=entry.get("population", "cohort"),
+            kind=entry.get("kind", "equal"),
+            low=float(entry["low"]) if "low" in entry else None,
+            high=float(entry["high"]) if "high" in entry else None,
+            note=entry.get("note", ""),
         )
         for entry in raw.get("validation", [])
     )

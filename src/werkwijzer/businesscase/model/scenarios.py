@@ -22,6 +22,9 @@ from werkwijzer.core import yamlfile
 SCENARIOS_FILE = DATA_DIR / "scenarios.yaml"
 EMPLOYMENT_TYPES = ("employee", "flex", "self_employed")
 PAYERS = ("care", "employer", "public", "person")
+# Evidence grades of an effect, strongest first.
+GRADES = ("trial", "observational", "expert_opinion", "assumption")
+UNCERTAIN_ITEMS = ("rtw_hr", "relapse_hr", "cost_per_consultation")
 
 Number = float | np.ndarray
 
@@ -34,6 +37,17 @@ class Uncertain:
     low: float
     high: float
     source: str
+    grade: str = "assumption"
+    basis: str = ""
+
+    @property
+    def is_assumption(self) -> bool:
+        return self.grade == "assumption"
+
+
+def weakest(grades: list[str]) -> str:
+    """The weakest evidence grade of several (a combination is as strong as its weakest)."""
+    return max(grades, key=GRADES.index) if grades else "assumption"
 
 
 @dataclass(frozen=True)
@@ -51,6 +65,13 @@ class Offer:
     uncertain: dict[str, Uncertain] | None = None
     consultations: float = 0.0
     fixed_cost: float = 0.0
+    elements: tuple[str, ...] = ()
+
+    def grade(self, item: str, book: ScenarioBook) -> str:
+        """The evidence grade of `rtw_hr`, `relapse_hr` or `cost_per_consultation` of this
+        (possibly combined) offer: the weakest of its elements."""
+        parts = [book.offers[key] for key in self.elements or (self.key,) if key in book.offers]
+        return weakest([part.uncertain[item].grade for part in parts if part.uncertain])
 
 
 @dataclass(frozen=True)
@@ -71,12 +92,18 @@ class ScenarioBook:
         scenario = self.scenarios[key]
         source = offers or self.offers
         parts = [source["ist"], *(source[element] for element in scenario.elements)]
-        return replace(combine(parts), key=key, label=scenario.label)
+        return replace(
+            combine(parts), key=key, label=scenario.label, elements=("ist", *scenario.elements)
+        )
 
 
 def _uncertain(raw: dict[str, Any]) -> Uncertain:
     low, high = (float(bound) for bound in raw["range"])
-    return Uncertain(float(raw["value"]), low, high, raw.get("source", "assumption"))
+    grade = raw.get("grade", "assumption")
+    if grade not in GRADES:
+        raise ValueError(f"unknown evidence grade {grade}")
+    source = raw.get("source", "assumption")
+    return Uncertain(float(raw["value"]), low, high, source, grade, raw.get("basis", ""))
 
 
 def _offer(key: str, raw: dict[str, Any]) -> Offer:
@@ -86,9 +113,7 @@ def _offer(key: str, raw: dict[str, Any]) -> Offer:
         raise ValueError(f"offer {key}: reach must be between 0 and 1")
     if not math.isclose(sum(payers.values()), 1.0, abs_tol=1e-6):
         raise ValueError(f"offer {key}: payer shares must add up to 1")
-    uncertain = {
-        name: _uncertain(raw[name]) for name in ("rtw_hr", "relapse_hr", "cost_per_consultation")
-    }
+    uncertain = {name: _uncertain(raw[name]) for name in UNCERTAIN_ITEMS}
     consultations = float(raw["consultations"])
     fixed = float(raw.get("fixed_cost", 0.0))
     return Offer(

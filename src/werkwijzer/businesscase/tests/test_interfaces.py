@@ -83,7 +83,7 @@ def test_api_lists_parameters_with_sources(client):
     wage = next(item for item in data if item["name"] == "annual_wage")
     assert wage["unit"] == "EUR per year"
     assert wage["source_url"]
-    assert {item["source"] for item in data} >= {"assumption", "mehnert-2011-rtw"}
+    assert {item["source"] for item in data} >= {"assumption", "roelen-2011-rtw-trends"}
 
 
 def test_api_post_and_get_give_the_same_run(client):
@@ -179,3 +179,67 @@ def test_too_much_work_for_one_request_is_refused_on_page_and_api(client):
     api = client.post("/api/v1/businesscase/run", json.dumps(body), content_type="application/json")
     assert api.status_code == 422
     assert api.json()["errors"][0]["field"] == "persons"
+
+
+@pytest.mark.django_db
+def test_page_shows_comparison_evidence_break_even_and_financing(client):
+    with translation.override("en"):
+        response = client.get("/businesscase/?scenarios=s2", HTTP_ACCEPT_LANGUAGE="en")
+    html = response.content.decode()
+    assert response.status_code == 200
+    for text in (
+        "Compared with people without cancer",
+        "Relative risk",
+        "The evidence for each effect",
+        "trial",
+        "assumption",
+        "From which effect does each party gain?",
+        "Basic health insurance (Zvw), as a care product",
+        "Effectiveness: is it shown to work?",
+        "Budget impact of",
+    ):
+        assert text in html, text
+
+
+@pytest.mark.django_db
+def test_rendered_charts_are_reused_for_the_same_run(client, monkeypatch):
+    from werkwijzer.businesscase import presenters, views
+
+    views._PARTS.clear()
+    calls = []
+    original = presenters.figures
+    monkeypatch.setattr(presenters, "figures", lambda result: calls.append(1) or original(result))
+    for _ in range(2):
+        assert client.get("/businesscase/?scenarios=s3").status_code == 200
+    assert len(calls) == 1
+    client.get("/businesscase/?scenarios=s3&annual_wage=41000")
+    assert len(calls) == 2
+
+
+def test_command_line_validate_prints_every_target_as_json(capsys):
+    call_command("businesscase", "validate", "--json", "--persons", "5000")
+    data = json.loads(capsys.readouterr().out)
+    targets = data["targets"]
+    assert {row["key"] for row in targets} == {t.key for t in load_parameters().targets}
+    assert sum(row["use"] == "holdout" for row in targets) >= 2
+    assert sum(row["use"] == "calibration" for row in targets) >= 2
+    for row in targets:
+        assert row["source_title"] and row["model"] is not None
+        assert row["difference"] == pytest.approx(row["model"] - row["source_value"], abs=1e-3)
+    assert data["legal_weeks"]["waiting_weeks"]["source"]
+
+
+def test_csv_and_json_exports_mark_assumptions():
+    from werkwijzer.businesscase.model.analysis import RunRequest, run_analysis
+
+    result = run_analysis(RunRequest(scenarios=("s1",), tornado=True))
+    data = result.to_dict()
+    assert any(bar["assumption"] for bar in data["tornado"]["bars"])
+    assert all(e["grade"] for e in data["effects"])
+    sections = {row[0] for row in result.csv_rows()}
+    assert {
+        "effect",
+        "budget_impact",
+        "break_even_hazard_ratio",
+        "comparison_relative_risk",
+    } <= sections

@@ -23,7 +23,15 @@ from werkwijzer.businesscase.model.calibration import validation_table
 from werkwijzer.businesscase.model.economics import PARTIES
 from werkwijzer.businesscase.model.parameters import ParameterError, load_parameters
 from werkwijzer.businesscase.model.scenarios import load_scenarios
+from werkwijzer.businesscase.model.transitions import LEGAL_WEEKS
 from werkwijzer.businesscase.texts import issue_message
+from werkwijzer.core.sources import Source
+from werkwijzer.core.sources import sources as known_sources
+
+
+def _title(found: dict[str, Source], key: str) -> str:
+    return f"{key}: {found[key].title}" if key in found else key
+
 
 STAGES = {
     "scenarios": "Scenario's / scenarios",
@@ -81,14 +89,21 @@ class Command(BaseCommand):
         run.add_argument("--no-tornado", action="store_true", help="Skip the one-way analysis.")
         run.add_argument("--json", action="store_true", help="Print the full result as JSON.")
         actions.add_parser("parameters", help="List the parameters with units, ranges and sources.")
-        actions.add_parser("validate", help="Compare the model with published figures.")
+        validate = actions.add_parser(
+            "validate",
+            help="Compare the model with published figures: calibration and hold-out targets.",
+        )
+        validate.add_argument("--json", action="store_true", help="Print the table as JSON.")
+        validate.add_argument(
+            "--persons", type=int, default=200_000, help="Microsimulation persons for the duration."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "parameters":
             return self._parameters()
         if action == "validate":
-            return self._validate()
+            return self._validate(options)
         return self._run(options)
 
     def _parameters(self) -> None:
@@ -104,19 +119,35 @@ class Command(BaseCommand):
             )
         Console(file=self.stdout, width=160).print(table)
 
-    def _validate(self) -> None:
-        table = Table("figure", "use", "week", "source", "model", "difference", "cited")
-        for row in validation_table():
-            table.add_row(
-                row.target.key,
-                row.target.use,
-                str(row.target.week),
-                f"{row.target.value:g}",
-                f"{row.model:.3g}",
-                f"{row.difference:+.3g}",
-                row.target.source,
+    def _validate(self, options: dict[str, Any]) -> None:
+        rows = validation_table(micro_persons=max(int(options.get("persons") or 0), 1000))
+        sources = known_sources()
+        if options.get("json"):
+            data = {
+                "parameters_version": load_parameters().version,
+                "targets": [
+                    row.as_dict() | {"source_title": _title(sources, row.target.source)}
+                    for row in rows
+                ],
+                "legal_weeks": {key: {"week": week, "source": source}
+                                for key, (week, source) in LEGAL_WEEKS.items()},
+            }  # fmt: skip
+            self.stdout.write(json.dumps(data, ensure_ascii=False, indent=1))
+            return
+        table = Table(
+            "figure", "use", "week", "source value", "model", "difference", "met", "source"
+        )
+        for row in rows:
+            target = row.target
+            shown = (
+                f"{target.low:g}-{target.high:g}" if target.kind == "range" else f"{target.value:g}"
             )
-        Console(file=self.stdout, width=160).print(table)
+            if target.kind == "at_least":
+                shown = f">= {target.value:g}"
+            met = "" if row.met is None else ("yes" if row.met else "NO")
+            table.add_row(target.key, target.use, str(target.week), shown, f"{row.model:.3g}",
+                          f"{row.difference:+.3g}", met, _title(sources, target.source))  # fmt: skip
+        Console(file=self.stdout, width=200).print(table)
 
     def _run(self, options: dict[str, Any]) -> None:
         request = RunRequest(
