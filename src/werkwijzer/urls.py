@@ -48,6 +48,8 @@ urlpatterns = [
     path("screening/", include("werkwijzer.screening.urls")),
     path("uitkomsten/", include("werkwijzer.outcomes.urls")),
     path("businesscase/", include("werkwijzer.businesscase.urls")),
+    path("", include("werkwijzer.feedback.urls")),
+    path("bijeenkomsten/", include("werkwijzer.events.urls")),
     # The kennisbank app mounts Wagtail (its admin and its page tree) in its own urls.
     path("", include("werkwijzer.knowledge.urls")),
 ]

@@ -78,6 +78,14 @@ PUBLIC_URLS = {
     "businesscase:index",
     "businesscase:csv",
     "knowledge:persona",
+    # Issue 21: anonymous, rate-limited feedback and contact; the public events catalogue.
+    "feedback:answer",
+    "feedback:thanks",
+    "feedback:contact",
+    "feedback:contact_sent",
+    "events:list",
+    "events:detail",
+    "events:ics",
 }
 
 # Objects that are not owned by one person but shared by a role's pool of work, so a 2xx
@@ -203,6 +211,21 @@ def build_world() -> World:
         moderation.submit_change(victim_baco, owned, {"name": "Zzoccupation"}, "")
 
     _try(world, "directory", directory)
+
+    def feedback_and_events():
+        from werkwijzer.events.models import Event
+        from werkwijzer.feedback.models import ContactMessage
+
+        # A message the victim sent: no page of the site may show it (editors read it in
+        # /beheer/); an event another provider keeps: only its owners change it.
+        ContactMessage.objects.create(name="Zzvictimname", message="Zzgoal", email="v@example.org")
+        Event.objects.create(
+            title="Bijeenkomst", kind="group", summary="Over werk", starts_at="2031-01-01T19:00Z",
+            ends_at="2031-01-01T21:00Z", city="Utrecht", audiences=["werkende"], costs="Gratis",
+            organiser="Iemand", provider=victim_baco.provider,
+        )  # fmt: skip
+
+    _try(world, "feedback and events", feedback_and_events)
 
     # Every pk of every werkwijzer object that now exists belongs to someone else.
     for model in apps.get_models():

@@ -35,6 +35,10 @@ DEFAULT_RATES: dict[str, str | None] = {
     "questions-ask": "5/h",
     # Verwijsgids: "Klopt er iets niet?" reports about an entry (each e-mails the editors).
     "directory-report": "5/h",
+    # "Heb je hier iets aan?" answers, and messages through the contact form (each
+    # e-mails the editors).
+    "feedback": "30/h",
+    "contact": "5/h",
     # New accounts and password-reset e-mails (each sends an e-mail).
     "register": "10/h",
     "password-reset": "5/h",

@@ -39,6 +39,7 @@ SCHEDULE: tuple[Periodic, ...] = (
     ),
     Periodic("audit-verify", "werkwijzer.core.housekeeping.verify_audit_log", DAY),
     Periodic("login-attempts-purge", "werkwijzer.accounts.tasks.purge_login_attempts", DAY),
+    Periodic("contact-messages-purge", "werkwijzer.feedback.tasks.purge_contact_messages", DAY),
     Periodic("sessions-clear", "werkwijzer.core.housekeeping.clear_sessions", DAY),
     Periodic("queue-prune", "werkwijzer.core.housekeeping.prune_finished_work", DAY),
 )

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from werkwijzer.core.i18n import current_language
+from werkwijzer.feedback.services import count_missed_search
 from werkwijzer.knowledge.personas import from_request
 from werkwijzer.search.documents import TYPES
 from werkwijzer.search.services import search
@@ -24,6 +25,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
             persona=persona.as_dict() if persona.is_set else None,
             types=[kind] if kind in TYPES else None,
         )
+        if not response.results and not response.message:
+            # The editors' gap map: the words only, no reader, no address.
+            count_missed_search(q, language)
     return render(
         request,
         "search/search.html",

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "werkwijzer.screening",
     "werkwijzer.outcomes",
     "werkwijzer.businesscase",
+    "werkwijzer.feedback",
+    "werkwijzer.events",
     "werkwijzer.api",
     # Wagtail: the CMS for the kennisbank with its review workflow.
     "wagtail.contrib.forms",
