@@ -31,6 +31,9 @@ KIND = "businesscase.run"
 # about a second or more on one core; measured on the 2-core CI machine.
 HEAVY_DRAW_RUNS = 400
 HEAVY_PERSON_RUNS = 40_000
+# Every scenario adds a threshold analysis (49 effect sizes) and a tornado row set: more
+# than this many runs (ist included) take over a second too (issue 22).
+HEAVY_SCENARIO_RUNS = 4
 REFRESH_SECONDS = 2
 # A failed run is shown as failed this long; a visit after that starts it again.
 SHOW_FAILURE = dt.timedelta(minutes=1)
@@ -38,7 +41,11 @@ SHOW_FAILURE = dt.timedelta(minutes=1)
 
 def is_heavy(run: RunRequest) -> bool:
     runs = len(set(run.scenarios) | {"ist"})
-    return run.draws * runs > HEAVY_DRAW_RUNS or run.persons * runs > HEAVY_PERSON_RUNS
+    return (
+        run.draws * runs > HEAVY_DRAW_RUNS
+        or run.persons * runs > HEAVY_PERSON_RUNS
+        or runs > HEAVY_SCENARIO_RUNS
+    )
 
 
 def _params(run: RunRequest) -> dict:

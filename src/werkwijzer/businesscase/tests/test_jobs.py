@@ -30,6 +30,9 @@ def test_light_runs_stay_in_the_request(client):
     assert not jobs.is_heavy(_run("scenarios=s2&draws=200"))
     assert jobs.is_heavy(_run(HEAVY))
     assert jobs.is_heavy(_run("scenarios=s2&draws=1000"))
+    # Many scenarios: a threshold analysis each, so the worker takes them too.
+    assert not jobs.is_heavy(_run("scenarios=s1&scenarios=s2&scenarios=s3&draws=0"))
+    assert jobs.is_heavy(_run("scenarios=s1&scenarios=s2&scenarios=s3&scenarios=s4&draws=0"))
     response = client.get("/businesscase/")
     assert response.status_code == 200 and REFRESH not in response.content.decode()
     assert not Job.objects.exists()
