@@ -95,6 +95,7 @@ def articles_for_illness(
             "slug": article.slug,
             "title": article.title,
             "url": article.url,
+            "topics": article.topics,
             "language": article.locale.language_code,
             "about_cancer": cancer_type in article.topics,
         }

@@ -31,7 +31,7 @@ from werkwijzer.vocabulary.labels import (
     TREATMENT,
     WORKING,
 )
-from werkwijzer.vocabulary.slugs import slugs
+from werkwijzer.vocabulary.slugs import slug_set, slugs
 
 ARTICLES_SHOWN = 5  # the rest of the plan's articles are folded
 
@@ -60,7 +60,7 @@ def reading(topics: Iterable[str], language: str) -> list[dict[str, Any]]:
     return sorted(about, key=lambda a: min(order[t] for t in a["topics"] if t in order))
 
 
-def illness_context(situation: Situation, shown: Iterable[str]) -> dict[str, Any] | None:
+def illness_context(situation: Situation, shown: list[str]) -> dict[str, Any] | None:
     """What the plan adds for the kind of cancer and the treatments the person chose to
     give (issue 19), or None. ``shown``: slugs of the articles the plan lists already."""
     if not (situation.cancer_type or situation.treatments):
@@ -68,10 +68,17 @@ def illness_context(situation: Situation, shown: Iterable[str]) -> dict[str, Any
     language = situation.language
     info = illness_info(settings.CONTENT_DIR, situation.cancer_type, situation.treatments, language)
     tagged = articles_for_illness(info.cancer_type, list(info.treatments), language)
-    seen = set(shown)
-    articles = []
-    for article in [*tagged, *reading(info.topics, language)]:
-        if article["slug"] not in seen:
+    # The articles about this cancer or treatment always stand here (the general list
+    # leaves them out); the late-effects topics only add what the plan does not list.
+    # An article about another kind of cancer or another treatment is not for this
+    # person, even when it shares a late-effects topic.
+    chosen = {info.cancer_type, *info.treatments}
+    others = (slug_set("cancer_type") | slug_set("treatment")) - chosen
+    seen = {article["slug"] for article in tagged}
+    articles = list(tagged)
+    for article in reading(info.topics, language):
+        about_others = others.intersection(article["topics"])
+        if article["slug"] not in seen | set(shown) and not about_others:
             seen.add(article["slug"])
             articles.append(article)
     register = sources()
@@ -85,7 +92,8 @@ def illness_context(situation: Situation, shown: Iterable[str]) -> dict[str, Any
             {"label": TREATMENT[e.treatment], "text": e.text, "source": register[e.source]}
             for e in info.late_effects
         ],
-        "articles": articles,
+        "articles": articles[:ARTICLES_SHOWN],
+        "more_articles": articles[ARTICLES_SHOWN:],
     }
 
 
@@ -95,6 +103,10 @@ def plan_context(plan: Plan, user: Viewer | None, today: dt.date | None = None) 
     today = today or dt.date.today()
     first, later = first_helpers(plan.helpers)
     articles = reading(plan.topics, situation.language)
+    illness = illness_context(situation, [a["slug"] for a in articles])
+    if illness:
+        own = {article["slug"] for article in illness["articles"]}
+        articles = [article for article in articles if article["slug"] not in own]
     return {
         "plan": plan,
         "answers": situation.as_dict(),
@@ -113,7 +125,7 @@ def plan_context(plan: Plan, user: Viewer | None, today: dt.date | None = None) 
         "articles": articles[:ARTICLES_SHOWN],
         "more_articles": articles[ARTICLES_SHOWN:],
         # Only on screen: never printed, never in the PDF (an employer may see those).
-        "illness": illness_context(situation, (a["slug"] for a in articles)),
+        "illness": illness,
         # Rule ids help a professional check the advice; others read the reason and source.
         "show_rules": is_professional(user),
     }
