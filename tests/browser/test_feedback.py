@@ -1,0 +1,113 @@
+"""Issue 21 in the browser: a reader answers "Heb je hier iets aan?" (with and without
+JavaScript) and writes to the editors; an editor sees both, and the searches that found
+nothing, on the gap map."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, screenshot
+
+TAG_PAGE = "tests.browser.tag_pages"
+
+
+@pytest.fixture
+def seeded_live(transactional_db):
+    """The kennisbank: the gap map names its articles."""
+    from werkwijzer.core.seeding import seed_all
+
+    seed_all(only={"helpers", "knowledge"})
+
+
+def _article():
+    from werkwijzer.knowledge.services import live_article_queryset
+
+    return live_article_queryset().filter(locale__language_code="nl").order_by("title").first()
+
+
+def test_a_reader_answers_and_writes_and_the_editor_sees_it(browser, live_server, page, settings):
+    from tests.browser.test_directory import _editor_logs_in
+    from werkwijzer.feedback.models import ContactMessage, Feedback
+
+    settings.ROOT_URLCONF = TAG_PAGE
+    article = _article()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"/proef/tags/?titel=Artikel&sleutel={article.pk}")
+    box = page.locator("[data-feedback]")
+    expect(box.get_by_role("heading", name="Heb je hier iets aan?")).to_be_visible()
+    box.get_by_label("Wil je nog iets zeggen?").fill("Ik mis wat het kost")
+    screenshot(page, "feedback-form-390")
+    box.get_by_role("button", name="Nee").click()
+    # JavaScript: the thanks in place of the form, on the same page.
+    expect(box.get_by_role("status")).to_contain_text("Bedankt voor je antwoord")
+    expect(box.locator("form")).to_be_hidden()
+    assert page.url.endswith(f"sleutel={article.pk}")
+    assert_accessible(page)
+    screenshot(page, "feedback-thanks-in-place-390")
+    stored = Feedback.objects.get()
+    assert (stored.key, stored.helpful, stored.remark) == (
+        str(article.pk),
+        False,
+        "Ik mis wat het kost",
+    )
+
+    # A search that finds nothing.
+    page.goto("/zoeken/?q=xylofoonles")
+    expect(page.locator("h1")).to_be_visible()
+
+    # The contact form: a clear message first, then the confirmation.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/contact/")
+    page.get_by_role("button", name="Naar de redactie sturen").click()
+    expect(page.locator("#error-summary")).to_contain_text("Schrijf je bericht.")
+    assert_accessible(page)
+    page.get_by_label("Je bericht").fill("Ik zoek informatie over werken met een stoma.")
+    page.get_by_label("Je e-mailadres").fill("lezer@example.nl")
+    screenshot(page, "contact-form-1280")
+    page.get_by_role("button", name="Naar de redactie sturen").click()
+    expect(page.locator("h1")).to_have_text("Je bericht is verstuurd")
+    expect(page.get_by_role("status")).to_contain_text("antwoordt je per e-mail")
+    assert_accessible(page)
+    screenshot(page, "contact-sent-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "contact-sent-390")
+    assert ContactMessage.objects.get().email == "lezer@example.nl"
+
+    context, editor = _editor_logs_in(browser, live_server)
+    editor.goto("/redactie/hiaten/")
+    expect(editor.locator("h1")).to_have_text("Wat er ontbreekt")
+    searches = editor.locator("table[aria-labelledby=searches]")
+    expect(searches).to_contain_text("xylofoonles")
+    unhelpful = editor.locator("table[aria-labelledby=unhelpful]")
+    expect(unhelpful).to_contain_text(article.title)
+    expect(unhelpful).to_contain_text("Ik mis wat het kost")
+    expect(editor.locator("main")).to_contain_text("1 nieuw bericht via het contactformulier")
+    assert_accessible(editor)
+    screenshot(editor, "feedback-gaps-1280")
+    editor.set_viewport_size({"width": 390, "height": 844})
+    screenshot(editor, "feedback-gaps-390")
+    editor.get_by_role("link", name="Lees de berichten").click()
+    expect(editor.locator("#result_list")).to_contain_text("werken met een stoma")
+    context.close()
+
+
+def test_a_reader_answers_without_javascript(page_without_js, settings):
+    from werkwijzer.feedback.models import Feedback
+
+    settings.ROOT_URLCONF = TAG_PAGE
+    page = page_without_js
+    page.goto("/proef/tags/?soort=plan&sleutel=poortwachter&titel=Je+plan")
+    page.get_by_role("button", name="Ja").click()
+    expect(page.locator("h1")).to_have_text("Bedankt")
+    expect(page.get_by_role("status")).to_contain_text("Fijn dat je hier iets aan hebt")
+    expect(page.get_by_role("link", name="Terug naar de pagina")).to_have_attribute(
+        "href", re.compile(r"^/proef/tags/$")
+    )
+    screenshot(page, "feedback-thanks-page-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "feedback-thanks-page-390")
+    stored = Feedback.objects.get()
+    assert (stored.kind, stored.key, stored.helpful) == ("plan", "poortwachter", True)
