@@ -93,6 +93,33 @@ class TornadoBarOut(Schema):
     low_result: float
     high_result: float
     source: str
+    grade: str = ""
+    assumption: bool = False
+
+
+class EffectOut(Schema):
+    """A scenario element's effect or cost, with its evidence (issue 22)."""
+
+    element: str
+    item: str
+    value: float
+    low: float
+    high: float
+    source: str
+    grade: str
+    assumption: bool
+    basis: str
+
+
+class ThresholdOut(Schema):
+    """The effect (hazard ratio) from which a party gains; status says when there is none."""
+
+    scenario: str
+    party: str
+    status: str
+    break_even_hazard_ratio: float | None
+    effect_used: float
+    grid: list[float]
 
 
 class TornadoOut(Schema):
@@ -115,6 +142,14 @@ class RunOut(Schema):
     scenarios: list[ScenarioResultOut]
     psa_draws: int | None = None
     tornado: TornadoOut | None = None
+    effects: list[EffectOut] = []
+    # measure -> week -> cancer, without_cancer, relative_risk (None where undefined)
+    comparison: dict[str, dict[str, dict[str, float | None]]] | None = None
+    thresholds: dict[str, list[ThresholdOut]] = {}
+    # scenario -> per year (1-5) the extra cost per party, not discounted
+    budget_impact: dict[str, list[dict[str, float]]] = {}
+    # scenario -> financing routes with their criteria
+    financing: dict[str, list[dict[str, Any]]] = {}
 
 
 @router.get("/businesscase/parameters", response=list[ParameterOut])

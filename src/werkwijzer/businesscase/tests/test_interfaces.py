@@ -243,3 +243,14 @@ def test_csv_and_json_exports_mark_assumptions():
         "break_even_hazard_ratio",
         "comparison_relative_risk",
     } <= sections
+
+
+@pytest.mark.django_db
+def test_api_run_carries_evidence_comparison_thresholds_budget_and_financing(client):
+    data = client.get("/api/v1/businesscase/run?scenarios=s2&tornado=false").json()
+    assert {e["grade"] for e in data["effects"]} >= {"trial", "assumption"}
+    assert data["comparison"]["unemployed"]["259"]["relative_risk"] > 1
+    assert data["comparison"]["disability_benefit"]["52"]["relative_risk"] is None
+    assert {row["party"] for row in data["thresholds"]["s2"]} == set(data["parties"])
+    assert len(data["budget_impact"]["s2"]) == 5
+    assert data["financing"]["s2"][0]["criteria"]
