@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from werkwijzer.businesscase.model.analysis import RunRequest, run_analysis
-from werkwijzer.businesscase.model.calibration import validation_table
+from werkwijzer.businesscase.model.calibration import format_model, format_source, validation_table
 from werkwijzer.businesscase.model.economics import PARTIES
 from werkwijzer.businesscase.model.parameters import ParameterError, load_parameters
 from werkwijzer.businesscase.model.scenarios import load_scenarios
@@ -139,14 +139,10 @@ class Command(BaseCommand):
         )
         for row in rows:
             target = row.target
-            shown = (
-                f"{target.low:g}-{target.high:g}" if target.kind == "range" else f"{target.value:g}"
-            )
-            if target.kind == "at_least":
-                shown = f">= {target.value:g}"
             met = "" if row.met is None else ("yes" if row.met else "NO")
-            table.add_row(target.key, target.use, str(target.week), shown, f"{row.model:.3g}",
-                          f"{row.difference:+.3g}", met, _title(sources, target.source))  # fmt: skip
+            table.add_row(target.key, target.use, str(target.week), format_source(target),
+                          format_model(row), f"{row.difference:+.3g}", met,
+                          _title(sources, target.source))  # fmt: skip
         Console(file=self.stdout, width=200).print(table)
 
     def _run(self, options: dict[str, Any]) -> None:
