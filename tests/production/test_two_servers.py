@@ -49,6 +49,9 @@ def _eventually(check: Callable[[], bool], what: str) -> float:
     pytest.fail(f"{what} did not show the change within {PROPAGATION_SECONDS} s")
 
 
+NOT_ARTICLES = {"ik-ben", "woordenlijst"}
+
+
 def _warm(client: ProxiedClient, article_word: str) -> tuple[str, int, int]:
     """Fill both workers' caches; return a helper in the plan, an article and a provider."""
     for _ in range(6):  # requests reach either of the server's two workers
@@ -58,8 +61,10 @@ def _warm(client: ProxiedClient, article_word: str) -> tuple[str, int, int]:
     listing = client.request("/verwijsgids/?q=3511").text
     provider = int(re.search(r'href="/verwijsgids/(\d+)/"', listing).group(1))
     kennisbank = client.request("/kennisbank/").text
-    article_path = re.search(r'href="(/kennisbank/[a-z0-9-]+/[a-z0-9-]*/?)"', kennisbank)
-    return helper, provider, article_path.group(1)
+    links = re.findall(r'href="(/kennisbank/[a-z0-9-]+/[a-z0-9-]*/?)"', kennisbank)
+    # The kennisbank also links to its own pages that are not articles.
+    articles = [link for link in links if link.split("/")[2] not in NOT_ARTICLES]
+    return helper, provider, articles[0]
 
 
 def _article_pk(environ: dict[str, str], path: str) -> int:

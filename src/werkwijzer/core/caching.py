@@ -14,6 +14,16 @@ One middleware decides both, from the request and the finished response:
 - Everything else that answered 200 is the same for every visitor in a language:
   `public, max-age=PUBLIC_MAX_AGE`, varying on the language (header and cookie).
 
+Public pages are also kept on the server, in the shared cache, for anonymous visitors
+(`WERKWIJZER_PAGE_CACHE_SECONDS`, as long as a browser may keep them): the second
+visitor of a kennisbank article gets the page without a template or a query. The key
+holds the content versions (core.versions), so publishing an article, a helper text, an
+FAQ answer or a provider gives every page a new key at once, on every server; other
+changes show within the time a browser may keep the page anyway. The key also holds the
+request's language header and cookies (the Vary of the page), as Django's own cache
+middleware keeps it. Never kept: anything personal, a page that hands out a CSRF token
+(its token belongs to one visitor), a response that sets a cookie.
+
 Compression (gzip: Django's GZipMiddleware, with its random padding against BREACH)
 is for every response except those to a visitor with a session or credentials: what
 their session holds is the secret worth guessing from the size of a page that also
@@ -25,9 +35,12 @@ beside each file) and never reach this middleware.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_cache_key, learn_cache_key, patch_vary_headers
+
+from werkwijzer.core.versions import CONTENT, DIRECTORY, content_version
 
 PUBLIC_MAX_AGE = 300
 PERSONAL = "private, no-store"
@@ -74,8 +87,52 @@ def cache_control(request: HttpRequest, response: HttpResponseBase) -> str | Non
     return None
 
 
+def page_cache_seconds() -> int:
+    return int(getattr(settings, "WERKWIJZER_PAGE_CACHE_SECONDS", PUBLIC_MAX_AGE))
+
+
+def page_key_prefix() -> str:
+    """The versions of everything a public page shows: a change gives new keys."""
+    return f"page:{content_version(CONTENT)}:{content_version(DIRECTORY)}"
+
+
+def may_come_from_the_page_cache(request: HttpRequest) -> bool:
+    return (
+        page_cache_seconds() > 0
+        and request.method in ("GET", "HEAD")
+        and not is_personal(request)
+        and request.path not in NEVER_STORED
+        and not request.path.startswith(("/api/", "/cms/", "/beheer/"))
+    )
+
+
+def may_go_into_the_page_cache(request: HttpRequest, response: HttpResponseBase) -> bool:
+    return (
+        getattr(request, "_page_cache_prefix", None) is not None
+        and not getattr(request, "_page_cache_hit", False)
+        and request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")  # a form with a token
+        and response.get("Cache-Control", "").startswith("public")
+    )
+
+
 class CachingAndCompressionMiddleware(GZipMiddleware):
-    """Sets Cache-Control and Vary, then gzips what may be compressed."""
+    """Answers anonymous visitors from the page cache; sets Cache-Control and Vary,
+    keeps public pages, then gzips what may be compressed."""
+
+    def process_request(self, request: HttpRequest) -> HttpResponseBase | None:
+        if not may_come_from_the_page_cache(request):
+            return None
+        request._page_cache_prefix = prefix = page_key_prefix()  # type: ignore[attr-defined]
+        cache = caches["default"]
+        key = get_cache_key(request, prefix, "GET", cache=cache)
+        response = cache.get(key) if key else None
+        if response is not None:
+            request._page_cache_hit = True  # type: ignore[attr-defined]
+        return response
 
     def process_response(
         self, request: HttpRequest, response: HttpResponseBase
@@ -87,6 +144,15 @@ class CachingAndCompressionMiddleware(GZipMiddleware):
             if value and value.startswith("public"):
                 # The language comes from the header or the language cookie.
                 patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        if may_go_into_the_page_cache(request, response):
+            self._keep(request, response)
         if carries_identity(request):
             return response
         return super().process_response(request, response)
+
+    def _keep(self, request: HttpRequest, response: HttpResponseBase) -> None:
+        """Store the page as the view made it, before it is compressed for this client."""
+        cache, seconds = caches["default"], page_cache_seconds()
+        prefix = request._page_cache_prefix  # type: ignore[attr-defined]
+        key = learn_cache_key(request, response, seconds, prefix, cache=cache)
+        cache.set(key, response, seconds)

@@ -22,6 +22,9 @@ WERKWIJZER_DEMO_CONTENT = True
 # A test's content changes are rolled back with its transaction: read the content version
 # on every use, so the next test never sees a cache built from rolled-back content.
 WERKWIJZER_CONTENT_CHECK_SECONDS = 0.0
+# For the same reason no page is kept between requests; core/tests/test_page_cache.py
+# and the production tests (gunicorn, production settings) switch it on.
+WERKWIJZER_PAGE_CACHE_SECONDS = 0
 # The audit chain is sealed with the named development key; no anchor file unless one is
 # set, so verify() in one test leaves nothing for the next (audit tests use tmp_path).
 WERKWIJZER_AUDIT_KEYS = WERKWIJZER_AUDIT_KEYS or [audit_keys.DEVELOPMENT_KEY]  # noqa: F405

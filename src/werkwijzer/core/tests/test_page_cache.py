@@ -1,0 +1,119 @@
+"""Public pages kept on the server for anonymous visitors (core/caching.py, issue 16).
+
+The tests switch the page cache on (the test settings keep it off, because a test's
+content is rolled back with its transaction and the version counter with it)."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from django.core.cache import cache
+
+from werkwijzer.accounts.testing import force_login_verified, make_user
+from werkwijzer.core.versions import content_changed, version_changed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.WERKWIJZER_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _view_must_not_run(monkeypatch) -> None:
+    """The about page renders through this module's `render`: make that fail."""
+
+    def fails(*args, **kwargs):
+        raise AssertionError("view was called")
+
+    monkeypatch.setattr("werkwijzer.core.views.render", fails)
+
+
+def test_the_second_anonymous_visitor_gets_the_kept_page_without_queries(
+    client, django_assert_max_num_queries
+):
+    first = client.get("/wie-kan-helpen/")
+    with django_assert_max_num_queries(2):  # at most the two content versions
+        second = client.get("/wie-kan-helpen/")
+    assert second.status_code == 200
+    assert second.content == first.content
+    assert second["Cache-Control"] == first["Cache-Control"]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_a_kept_page_is_still_compressed_for_who_asks(client):
+    client.get("/over/")
+    kept = client.get("/over/", HTTP_ACCEPT_ENCODING="gzip")
+    assert kept["Content-Encoding"] == "gzip"
+    assert b"<html" in gzip.decompress(kept.content)
+
+
+@pytest.mark.parametrize("change", [content_changed, lambda: version_changed("directory")])
+def test_a_content_change_gives_the_page_a_new_key(client, monkeypatch, change):
+    from werkwijzer.core import caching
+
+    before = caching.page_key_prefix()
+    client.get("/over/")
+    change()
+    assert caching.page_key_prefix() != before
+    # The old page is never read again: the view makes the page anew.
+    _view_must_not_run(monkeypatch)
+    with pytest.raises(AssertionError, match="view was called"):
+        client.get("/over/")
+
+
+def test_without_a_change_the_kept_page_answers_and_the_view_is_not_called(client, monkeypatch):
+    client.get("/over/")
+    _view_must_not_run(monkeypatch)
+    assert client.get("/over/").status_code == 200
+
+
+def test_each_language_has_its_own_page(client):
+    dutch = client.get("/over/", HTTP_ACCEPT_LANGUAGE="nl")
+    english = client.get("/over/", HTTP_ACCEPT_LANGUAGE="en")
+    assert 'lang="nl"' in dutch.content.decode()
+    assert 'lang="en"' in english.content.decode()
+    assert 'lang="nl"' in client.get("/over/", HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+
+
+def test_a_page_with_a_form_is_never_kept():
+    """Its CSRF token belongs to one visitor: another must never get it."""
+    from django.test import Client
+
+    token = 'name="csrfmiddlewaretoken" value="'
+    first, second = Client().get("/inloggen/"), Client().get("/inloggen/")
+    assert first.status_code == second.status_code == 200
+    assert first.cookies and second.cookies  # each visitor got a token of their own
+    assert first.content.decode().split(token)[1] != second.content.decode().split(token)[1]
+    # A visitor who already has the cookie gets a token from it, not a kept page.
+    returning = Client()
+    returning.get("/inloggen/")
+    again = returning.get("/inloggen/")
+    assert "Cache-Control" in again and not again["Cache-Control"].startswith("public")
+
+
+def test_signed_in_visitors_are_never_kept_or_served_from_the_cache(client, monkeypatch):
+    force_login_verified(client, make_user("person"))
+    client.get("/over/")
+    client.logout()
+    _view_must_not_run(monkeypatch)
+    with pytest.raises(AssertionError, match="view was called"):
+        client.get("/over/")  # the signed-in visit was not kept for anyone
+
+
+def test_personal_tools_are_never_kept(client):
+    client.get("/tijdlijn/")
+    from django.test import RequestFactory
+
+    from werkwijzer.core.caching import may_come_from_the_page_cache
+
+    assert not may_come_from_the_page_cache(RequestFactory().get("/tijdlijn/"))
+    assert not may_come_from_the_page_cache(RequestFactory().post("/over/"))
+    assert may_come_from_the_page_cache(RequestFactory().get("/over/"))
+    signed_in = RequestFactory().get("/over/")
+    signed_in.COOKIES["sessionid"] = "a session"
+    assert not may_come_from_the_page_cache(signed_in)
