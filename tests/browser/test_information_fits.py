@@ -93,7 +93,9 @@ def test_nothing_of_it_on_paper_or_on_an_employer_page(page):
     assert "Borstkanker" not in text and "Hormoontherapie" not in text
     # The employer pages in the same browser session: nothing of the answers.
     page.goto("/werkgevers/")
-    templates = page.locator("a[href^='/werkgevers/sjablonen/']:not([href$='.docx']):not([href$='.pdf'])")
+    templates = page.locator(
+        "a[href^='/werkgevers/sjablonen/']:not([href$='.docx']):not([href$='.pdf'])"
+    )
     addresses = [
         "/werkgevers/",
         *{templates.nth(i).get_attribute("href") for i in range(templates.count())},
