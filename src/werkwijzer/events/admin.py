@@ -11,12 +11,19 @@ from werkwijzer.events.forms import EventForm
 from werkwijzer.events.models import Event
 
 
+class EditorEventForm(EventForm):
+    """The provider's form, with what only editors set: the entry and whether it shows."""
+
+    class Meta(EventForm.Meta):
+        fields = [*EventForm.Meta.fields, "provider", "published"]
+
+
 @admin.register(Event)
 class EventAdmin(EditorAccess, admin.ModelAdmin):
     """Editors (core.roles) keep every event, also those a provider keeps, without model
     permissions of their own: the role is the permission, as in the verwijsgids."""
 
-    form = EventForm
+    form = EditorEventForm
     list_display = (
         "title",
         "kind",
@@ -38,10 +45,6 @@ class EventAdmin(EditorAccess, admin.ModelAdmin):
         (None, {"fields": ("audiences", "topics", "costs", "is_free")}),
         (None, {"fields": ("provider", "published", "is_demo", "created_by", "updated_at")}),
     )
-
-    def get_form(self, request: HttpRequest, obj: Event | None = None, **kwargs):
-        kwargs["fields"] = None  # the fieldsets say which, including provider and published
-        return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Event, form, change: bool) -> None:
         if not change:

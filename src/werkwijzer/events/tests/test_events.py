@@ -205,3 +205,16 @@ def test_events_for_topics_for_other_apps():
         services.events_for_topics(["vermoeidheid-en-werk"])[0]["title"] == "Groep werk en kanker"
     )
     assert services.events_for_topics(["vermoeidheid-en-werk"], audience="werkende") == []
+
+
+def test_an_editor_adds_an_event_in_the_admin(client):
+    editor = make_user("editor", is_staff=True)
+    force_login_verified(client, editor)
+    add = reverse("admin:events_event_add")
+    assert client.get(add).status_code == 200
+    response = client.post(add, {**FORM, "published": "on", "provider": ""})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = Event.objects.get(title=FORM["title"])
+    assert event.created_by == editor and event.published and event.provider is None
+    force_login_verified(client, make_user("person", is_staff=True))
+    assert client.get(add).status_code in (302, 403)

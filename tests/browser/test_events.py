@@ -1,0 +1,84 @@
+"""Issue 21 in the browser: an editor adds an event in /beheer/; it shows on the list,
+its page, under a matching topic and plan (the events_for_topics tag), and downloads
+as .ics."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, screenshot
+
+TITLE = "Groep werk en kanker in Zwolle"
+
+
+@pytest.fixture
+def seeded_live(transactional_db):
+    from werkwijzer.core.seeding import seed_all
+
+    seed_all(only={"helpers", "events"})
+
+
+def _add_event(editor) -> None:
+    editor.goto("/beheer/events/event/add/")
+    editor.fill("#id_title", TITLE)
+    editor.select_option("#id_kind", "group")
+    editor.fill("#id_summary", "Vijf avonden praten over werk, moe zijn en je werkgever.")
+    editor.fill("#id_organiser", "IPSO-centrum Zwolle")
+    editor.fill("#id_starts_at", "2031-03-10T19:00")
+    editor.fill("#id_ends_at", "2031-03-10T21:00")
+    editor.fill("#id_city", "Zwolle")
+    editor.check("input[name=audiences][value=werkende]")
+    editor.check("input[name=topics][value=vermoeidheid-en-werk]")
+    editor.fill("#id_costs", "Gratis")
+    editor.check("#id_is_free")
+    editor.click("input[name=_save]")
+    expect(editor.locator(".messagelist")).to_contain_text(TITLE)
+
+
+def test_an_editor_adds_an_event_that_shows_and_downloads(browser, live_server, page, settings):
+    from tests.browser.test_directory import _editor_logs_in
+    from werkwijzer.events.models import Event
+
+    context, editor = _editor_logs_in(browser, live_server)
+    _add_event(editor)
+    context.close()
+    event = Event.objects.get(title=TITLE)
+
+    page.goto("/bijeenkomsten/")
+    expect(page.locator(".event-list")).to_contain_text(TITLE)
+    expect(page.locator(".badge--demo").first).to_be_visible()  # the seeded demo events
+    assert_accessible(page)
+    screenshot(page, "events-list-1280")
+    page.set_viewport_size({"width": 390, "height": 844})
+    screenshot(page, "events-list-390")
+    # Filters work as a plain GET form.
+    page.select_option("#id_waar", "online")
+    page.get_by_role("button", name="Laat zien").click()
+    expect(page.locator("main")).not_to_contain_text(TITLE)
+    page.goto("/bijeenkomsten/?onderwerp=vermoeidheid-en-werk&gratis=on")
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.locator("h1")).to_contain_text(TITLE)
+    expect(page.locator(".event-facts")).to_contain_text("Mensen met of na kanker")
+    assert_accessible(page)
+    screenshot(page, "events-detail-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    screenshot(page, "events-detail-1280")
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Zet in mijn agenda (.ics)").click()
+    entry = Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT")[0]
+    assert str(entry["summary"]) == TITLE and str(entry["location"]) == "Zwolle"
+
+    # A topic page and a plan about the topic show it (the tag the lead includes).
+    settings.ROOT_URLCONF = "tests.browser.tag_pages"
+    page.goto("/proef/tags/?titel=Vermoeidheid+en+werk&onderwerp=vermoeidheid-en-werk&soort=plan")
+    section = page.locator(".events-for-topics")
+    expect(section.get_by_role("link", name=TITLE)).to_have_attribute(
+        "href", event.get_absolute_url()
+    )
+    assert_accessible(page)
+    screenshot(page, "events-for-topics-1280")
