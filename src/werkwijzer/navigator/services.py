@@ -13,7 +13,7 @@ from typing import Any
 
 from werkwijzer.core.versions import content_version
 from werkwijzer.directory.services import nearby_for_kinds
-from werkwijzer.helpers.models import Helper
+from werkwijzer.helpers.services import helpers_with_texts
 from werkwijzer.navigator.engine import (
     Attention,
     Catalogue,
@@ -36,7 +36,7 @@ _catalogue_cache: dict[str, Any] = {"version": None, "entries": {}, "merged": {}
 
 def _load_catalogue() -> dict[str, dict[str, CatalogueEntry]]:
     by_language: dict[str, dict[str, CatalogueEntry]] = {}
-    for helper in Helper.objects.prefetch_related("texts"):
+    for helper in helpers_with_texts():
         for text in helper.texts.all():
             by_language.setdefault(text.language, {})[helper.slug] = CatalogueEntry(
                 slug=helper.slug,
