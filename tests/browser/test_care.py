@@ -12,6 +12,7 @@ import time
 import pyotp
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.browser.conftest import _new_page, assert_accessible, screenshot
 from werkwijzer.accounts.models import TOTPDevice
@@ -94,6 +95,7 @@ def test_referral_flow_across_person_baco_and_employer(browser, live_server, see
         baco.get_by_role("button", name="Intake plannen").click()
         baco.get_by_role("button", name="Consulten starten").click()
         baco.fill("#id_note-text", NOTE)
+        baco.check("#id_note-personal_work_note")  # a personal work note: not for the person
         baco.get_by_role("button", name="Notitie opslaan").click()
         baco.get_by_text("Advies aan de persoon schrijven").click()
         baco.fill("#id_advice-text", "Begin met drie ochtenden per week.")
@@ -118,8 +120,10 @@ def test_referral_flow_across_person_baco_and_employer(browser, live_server, see
             person.get_by_role("link", name="Downloaden als brief (pdf)").get_attribute("href")
         )
         assert pdf.ok and pdf.body().startswith(b"%PDF")
+        person.get_by_role("link", name="Lees het rapport en kies of je het deelt").click()
         person.get_by_role("button", name="Delen met mijn werkgever").click()
-        assert person.get_by_text("Je werkgever kan dit rapport nu zien.").is_visible()
+        expect(person.get_by_text("Je werkgever kan dit rapport nu zien.")).to_be_visible()
+        person.goto(referral.get_absolute_url())
         screenshot(person, "care-referral-person-advice")
         assert_accessible(person)
         person.goto("/zorgpad/mijn-verwijzingen/")

@@ -161,7 +161,6 @@ def build_world() -> World:
     WorkData.objects.create(user=victim, occupation="Zzoccupation", goals="Zzgoal", work_ability=4)
     consents.give(victim, victim_baco, "view-work-data")
     consents.give(victim, victim_baco, "treating-advice")
-    consents.give(victim, world.report_employer, "employer-report")
     audit.record(actor=victim_baco, subject=victim, action="read", resource="x:1", reason="owner")
 
     def care():
@@ -178,10 +177,18 @@ def build_world() -> World:
             referral=referral, author=victim_baco, text="Zznote chemotherapie"
         )
         care.PersonAdvice.objects.create(referral=referral, author=victim_baco, text="Zzadvice")
+        # Withdrawn and closed referrals too (issue 18; the relationship matrix per stage
+        # is tests/security/test_referral_relationships.py).
+        for state in ("withdrawn", "closed"):
+            ended = care.Referral.objects.create(
+                person=victim, provider=provider, created_by=victim, question="Zzdiagnosis",
+                state=state, accepted_by=victim_baco, confirmed_by_person_at="2025-01-01T00:00Z",
+            )  # fmt: skip
+            care.ConsultationNote.objects.create(referral=ended, author=victim_baco, text="Zznote")
         care.TreatingAdvice.objects.create(
             referral=referral, author=victim_baco, recipient=victim_baco, text="Zztreating"
         )
-        care.EmployerReport.objects.create(
+        report = care.EmployerReport.objects.create(
             referral=referral,
             person=victim,
             employer=world.report_employer,
@@ -191,6 +198,9 @@ def build_world() -> World:
             recommendations="Opbouw in 8 weken",
             valid_from="2025-01-01",
         )
+        # Released on its own (issue 18: a consent per report).
+        scope = f"care.EmployerReport:{report.pk}"
+        consents.give(victim, world.report_employer, "employer-report", scope)
 
     _try(world, "care", care)
 

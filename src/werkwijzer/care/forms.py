@@ -75,9 +75,15 @@ class NoteForm(forms.Form):
 
     text = forms.CharField(
         label=_("Consultation note"),
-        help_text=_("Only for professionals. The person and the employer never see this."),
+        help_text=_(
+            "The person can read this note (right of inspection). The employer never sees it."
+        ),
         max_length=10000,
         widget=TextArea(5),
+    )
+    personal_work_note = forms.BooleanField(
+        label=_("Personal work note: only for my own thinking, the person does not see it"),
+        required=False,
     )
 
 

@@ -85,6 +85,14 @@ class Referral(models.Model):
         blank=True,
         related_name="referrals_accepted",
     )
+    declined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("declined by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals_declined",
+    )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
     intake_date = models.DateTimeField(_("intake date"), null=True, blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
@@ -131,6 +139,25 @@ class Referral(models.Model):
         return State(self.state) not in FINAL_STATES
 
     @property
+    def is_withdrawn(self) -> bool:
+        return self.state == State.WITHDRAWN
+
+    @property
+    def awaits_a_professional(self) -> bool:
+        """Requested and not taken on yet: the provider's professionals see it to decide."""
+        return self.state == State.REQUESTED and self.accepted_by_id is None
+
+    @property
+    def handled_by_id(self) -> int | None:
+        """The professional who took it on (accepted it) or declined it."""
+        return self.accepted_by_id or self.declined_by_id
+
+    @property
+    def ended_at(self):
+        """When it was closed or declined (the retention period counts from then)."""
+        return self.closed_at or self.declined_at
+
+    @property
     def by_professional(self) -> bool:
         return self.created_by_id != self.person_id
 
@@ -144,11 +171,18 @@ class Referral(models.Model):
 
 
 class ConsultationNote(models.Model):
-    """For the professional only: never shown to the person or an employer."""
+    """A note of a consultation. The person may read it (right of inspection, WGBO art.
+    7:456 BW) unless the professional marked it as a personal work note when writing it;
+    an employer never sees a note."""
 
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("note"), max_length=10000)
+    personal_work_note = models.BooleanField(
+        _("personal work note"),
+        default=False,
+        help_text=_("Only for the professional's own thinking; the person does not see it."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -231,6 +265,9 @@ class EmployerReport(models.Model):
     valid_from = models.DateField(_("valid from"))
     review_on = models.DateField(_("review on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # The person releases each report on its own, after reading it (records.Consent with
+    # the scope "care.EmployerReport:<pk>"): this says they have read it.
+    read_by_person_at = models.DateTimeField(_("read by the person at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -19,11 +19,17 @@ from werkwijzer.core.mail import send_mail_later
 
 
 def recipients(referral: Referral) -> list[str]:
+    """The person; the provider's professionals while nobody has taken the referral on,
+    then only the one who did (a colleague no longer sees it, so hears nothing of it)."""
     addresses = [referral.person.email] if referral.person.email else []
     if referral.is_confirmed:
         professionals = get_user_model().objects.filter(
             role="professional", provider_id=referral.provider_id, is_active=True
         )
+        if referral.handled_by_id is not None:
+            professionals = professionals.filter(pk=referral.handled_by_id)
+        elif referral.is_withdrawn:
+            professionals = professionals.none()
         addresses += [user.email for user in professionals if user.email]
     return sorted(set(addresses))
 

@@ -1,7 +1,8 @@
 """Demo referrals for the demo accounts of the accounts app (skipped when they are missing).
 
 Written straight to the models, so seeding sends no e-mail. The demo person has shared
-the employer report with the demo employer (an `employer-report` consent, given through
+the employer report with the demo employer (an `employer-report` consent for that one
+report, given through
 `records.consents`, which audits it). Idempotent: a referral is recognised by its person,
 provider and question; an active consent is not given twice.
 """
@@ -14,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from werkwijzer.care.models import ConsultationNote, EmployerReport, PersonAdvice, Referral
+from werkwijzer.core import access
 from werkwijzer.core.seeding import SeedContext
 from werkwijzer.records import consents
 
@@ -75,7 +77,7 @@ def _in_care(person, baco, employer, now: dt.datetime) -> None:
                 "of u kunt uitbreiden."
             ),
         )
-        EmployerReport.objects.create(
+        report = EmployerReport.objects.create(
             referral=referral,
             person=person,
             employer=employer,
@@ -85,7 +87,10 @@ def _in_care(person, baco, employer, now: dt.datetime) -> None:
             recommendations="Rustige werkplek en vaste pauzes. Over vier weken opnieuw bekijken.",
             valid_from=timezone.localdate(),
             review_on=timezone.localdate() + 28 * days,
+            read_by_person_at=now - 6 * days,
         )
+        # The demo person read this report and shared it (each report on its own).
+        consents.give(person, employer, "employer-report", access.report_scope(report))
 
 
 def _waiting_and_declined(person, baco, kag, now: dt.datetime) -> None:
@@ -101,6 +106,7 @@ def _waiting_and_declined(person, baco, kag, now: dt.datetime) -> None:
         state="declined",
         confirmed_by_person_at=now - 60 * days,
         declined_at=now - 58 * days,
+        declined_by=kag,
         decline_reason="Hiervoor kunt u beter bij uw eigen bedrijfsarts terecht.",
     )
 
@@ -114,6 +120,5 @@ def seed(context: SeedContext) -> None:
     employer = users["demo-werkgever"]
     now = timezone.now()
     _in_care(person, baco, employer, now)
-    consents.give(person, employer, "employer-report")
     _waiting_and_declined(person, baco, kag, now)
     context.write("care: demo referrals for demo-persoon")

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -89,13 +89,23 @@ def referrals_for_person(person: Viewer) -> QuerySet[Referral]:
 
 
 def worklist(professional: Viewer) -> QuerySet[Referral]:
-    """Referrals to the professional's provider that the person has confirmed."""
+    """The referrals this professional may see (the query form of `access.care_relation`):
+    confirmed referrals to their provider that nobody has taken on yet, and the ones they
+    took on or declined themself; not withdrawn ones, and closed or declined ones only
+    during the retention period."""
     provider_id = access.provider_id_of(professional)
     if provider_id is None:
         return Referral.objects.none()
+    cutoff = timezone.now() - access.retention_period()
+    handled = Q(accepted_by_id=professional.pk) | Q(declined_by_id=professional.pk)
+    awaiting = Q(state=State.REQUESTED, accepted_by__isnull=True)
+    expired = Q(closed_at__lt=cutoff) | Q(declined_at__lt=cutoff)
     return (
         Referral.objects.filter(provider_id=provider_id)
         .confirmed()
+        .exclude(state=State.WITHDRAWN)
+        .filter(awaiting | handled)
+        .exclude(expired)
         .select_related("provider", "person", "accepted_by")
     )
 
@@ -143,14 +153,25 @@ def actions_for(user: Viewer, referral: Referral) -> list[Action]:
     return actions
 
 
+def is_read_only(user: Viewer, referral: Referral) -> bool:
+    """The professional who handled a closed or declined referral reads it, read-only."""
+    return access.care_relation(user, referral) == access.ARCHIVE
+
+
 def notes_for(user: Viewer, referral: Referral) -> list[ConsultationNote]:
-    """Notes: for professionals of the provider only, never for the person or an employer."""
-    if not access.works_on_referral(user, referral):
+    """The consultation notes `user` may read, audited: every note for the professional
+    who carries the referral (or handled it, after closing: read-only); the person's own
+    notes except personal work notes (right of inspection, WGBO); nobody else (not a
+    colleague, not an employer, no professional after withdrawal)."""
+    reason = access.referral_reason(user, referral)
+    if reason is None or access.care_relation(user, referral) == access.POOL:
         return []
-    notes = list(referral.notes.select_related("author"))
+    notes = referral.notes.select_related("author")
+    if reason == access.OWNER:
+        notes = notes.filter(personal_work_note=False)
+    notes = list(notes)
     if notes:
-        resource = f"care.ConsultationNote:referral-{referral.pk}"
-        _read(user, referral.person, resource, f"referral:{referral.pk}")
+        _read(user, referral.person, f"care.ConsultationNote:referral-{referral.pk}", reason)
     return notes
 
 
@@ -255,6 +276,19 @@ def _check_carrier(user: User, referral: Referral, kind: Actor, action: str) -> 
         raise AccessDenied(_("A colleague has accepted this referral; only they can change it."))
 
 
+def _lost_the_race(user: User, referral: Referral | None, action: str) -> None:
+    """A colleague who saw the referral in the pool and clicks accept just after someone
+    else did gets told so (they knew it existed); the referral itself stays closed to them."""
+    if (
+        referral is not None
+        and action == Action.ACCEPT
+        and referral.accepted_by_id is not None
+        and not referral.is_withdrawn
+        and access.works_on_referral(user, referral)
+    ):
+        raise Conflict(_("This referral has already been accepted by a colleague."))
+
+
 def _target(referral: Referral, action: str, kind: Actor) -> State:
     try:
         return next_state(referral.state, action, kind)
@@ -278,7 +312,8 @@ def _step_fields(
         if not reason:
             raise Invalid(_("Give a reason for declining."), field="reason")
         referral.decline_reason = reason[:2000]
-        return ["decline_reason"]
+        referral.declined_by = user
+        return ["decline_reason", "declined_by"]
     if action == Action.PLAN_INTAKE:
         if intake_date is None:
             raise Invalid(_("Choose a date and time for the intake."), field="intake_date")
@@ -298,6 +333,7 @@ def transition(
         referral = Referral.objects.select_for_update().filter(pk=pk).first()
         kind = None if referral is None else actor_kind(user, referral)
         if referral is None or kind is None:
+            _lost_the_race(user, referral, action)
             raise NotFound
         _check_carrier(user, referral, kind, action)
         target = _target(referral, action, kind)
@@ -352,11 +388,12 @@ def _write(user: User, referral: Referral, obj: models.Model) -> None:
     )
 
 
-def add_note(user: User, pk: int, text: str) -> ConsultationNote:
+def add_note(user: User, pk: int, text: str, *, personal: bool = False) -> ConsultationNote:
+    """A consultation note; the person reads it, unless `personal` (a personal work note)."""
     referral = _carrying_professional(user, pk)
     with transaction.atomic():
         note = ConsultationNote.objects.create(
-            referral=referral, author=user, text=_text(text, "text")
+            referral=referral, author=user, text=_text(text, "text"), personal_work_note=personal
         )
         _write(user, referral, note)
     return note
@@ -459,15 +496,16 @@ def add_employer_report(
     return report
 
 
-# --- employer reports: released with consent --------------------------------------------
+# --- employer reports: each released on its own, with consent -------------------------
 
 
 def is_released(report: EmployerReport) -> bool:
-    return access.has_consent(report.person, report.employer, EMPLOYER_REPORT)
+    scope = access.report_scope(report)
+    return access.has_consent(report.person, report.employer, EMPLOYER_REPORT, scope)
 
 
 def released_reports(employer: Viewer) -> list[EmployerReport]:
-    """The reports whose person gave this employer `employer-report` consent (audited)."""
+    """The reports whose person released each of them to this employer (audited)."""
     if not access.is_employer(employer):
         return []
     result = []
@@ -481,30 +519,54 @@ def released_reports(employer: Viewer) -> list[EmployerReport]:
 
 
 def get_employer_report(user: Viewer, pk: int) -> EmployerReport:
-    """One report for its employer (with consent), its person or the provider's professional."""
+    """One report for its employer (once released), its person or the referral's
+    professional. The person's first reading is noted: only then can they release it."""
     report = EmployerReport.objects.select_related("person", "referral").filter(pk=pk).first()
     reason = None if report is None else access.employer_report_reason(user, report)
     if report is None or reason is None:
         raise NotFound
     _read(user, report.person, report, reason)
+    if reason == access.OWNER and report.read_by_person_at is None:
+        now = timezone.now()
+        EmployerReport.objects.filter(pk=pk, read_by_person_at__isnull=True).update(
+            read_by_person_at=now
+        )
+        report.read_by_person_at = now
+    return report
+
+
+def _locked_own_report(person: User, pk: int) -> EmployerReport:
+    """The person's report, its row locked: releases and withdrawals of one report run
+    one after the other, whatever arrives at the same moment."""
+    report = (
+        EmployerReport.objects.select_for_update()
+        .select_related("person", "employer")
+        .filter(pk=pk, person_id=person.pk)
+        .first()
+    )
+    if report is None or not access.is_person(person):
+        raise NotFound
     return report
 
 
 def release_report(person: User, pk: int) -> EmployerReport:
-    """The person lets the employer see this report (gives `employer-report` consent)."""
-    report = EmployerReport.objects.filter(pk=pk, person_id=person.pk).first()
-    if report is None:
-        raise NotFound
-    consents.give(person, report.employer, EMPLOYER_REPORT)
+    """The person lets the employer see this one report, after reading it (gives the
+    `employer-report` consent scoped to it). Releasing twice changes nothing."""
+    with transaction.atomic():
+        report = _locked_own_report(person, pk)
+        if report.read_by_person_at is None:
+            raise Conflict(_("Read the report first. Then you can decide to share it."))
+        consents.give(person, report.employer, EMPLOYER_REPORT, access.report_scope(report))
     return report
 
 
 def withhold_report(person: User, pk: int) -> EmployerReport:
-    """The person withdraws the employer's `employer-report` consent."""
-    report = EmployerReport.objects.filter(pk=pk, person_id=person.pk).first()
-    if report is None:
-        raise NotFound
-    consent = consents.active_consent(person, report.employer, EMPLOYER_REPORT)
-    if consent is not None:
-        consents.withdraw(consent, actor=person)
+    """The person withdraws the consent for this one report: the employer no longer
+    sees it, from the next request on. Withdrawing twice changes nothing."""
+    with transaction.atomic():
+        report = _locked_own_report(person, pk)
+        scope = access.report_scope(report)
+        consent = consents.active_consent(person, report.employer, EMPLOYER_REPORT, scope)
+        if consent is not None:
+            consents.withdraw(consent, actor=person)
     return report

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -136,11 +137,13 @@ def _detail_context(request: HttpRequest, referral: Referral, **bound) -> dict:
     user = request.user
     professional = services.actor_kind(user, referral) == services.Actor.PROFESSIONAL
     carrying = professional and referral.accepted_by_id == user.pk and referral.is_open
+    is_person = user.pk == referral.person_id
     context = {
         "referral": referral,
-        "is_person": user.pk == referral.person_id,
+        "is_person": is_person,
         "is_professional": professional,
         "carrying": carrying,
+        "read_only": services.is_read_only(user, referral),
         "actions": [
             {"action": action.value, "label": ACTION_LABELS[action]}
             for action in services.actions_for(user, referral)
@@ -151,6 +154,8 @@ def _detail_context(request: HttpRequest, referral: Referral, **bound) -> dict:
             for report in referral.employer_reports.select_related("employer")
         ],
     }
+    if is_person:
+        context["notes"] = services.notes_for(user, referral)
     if professional:
         context["work_data"] = services.work_data_for(user, referral)
         context["notes"] = services.notes_for(user, referral)
@@ -246,7 +251,9 @@ def add_note(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         forms.NoteForm,
         "note_form",
-        lambda data: services.add_note(request.user, pk, data["text"]),
+        lambda data: services.add_note(
+            request.user, pk, data["text"], personal=data["personal_work_note"]
+        ),
     )
 
 
@@ -307,7 +314,18 @@ def employer_reports(request: HttpRequest) -> HttpResponse:
 @require_GET
 def employer_report(request: HttpRequest, pk: int) -> HttpResponse:
     report = services.get_employer_report(request.user, pk)
-    return render(request, "care/employer_report.html", {"report": report})
+    is_person = report.person_id == request.user.pk
+    context = {
+        "report": report,
+        "is_person": is_person,
+        "released": is_person and services.is_released(report),
+        # The person goes back to the page the report belongs to; the template itself
+        # never touches the referral (an employer renders it too).
+        "back_url": reverse("care:referral", args=[report.referral_id])
+        if is_person
+        else reverse("care:index"),
+    }
+    return render(request, "care/employer_report.html", context)
 
 
 @access.guard(access.ANY_ACCOUNT)
@@ -321,11 +339,13 @@ def employer_report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 @access.guard(access.PERSON)
 @require_POST
 def share_report(request: HttpRequest, pk: int) -> HttpResponse:
-    share = request.POST.get("share") == "yes"
-    if share:
-        report = services.release_report(request.user, pk)
-        messages.success(request, _("Your employer can now see this report."))
-    else:
-        report = services.withhold_report(request.user, pk)
-        messages.success(request, _("Your employer can no longer see this report."))
-    return redirect("care:referral", pk=report.referral_id)
+    try:
+        if request.POST.get("share") == "yes":
+            services.release_report(request.user, pk)
+            messages.success(request, _("Your employer can now see this report."))
+        else:
+            services.withhold_report(request.user, pk)
+            messages.success(request, _("Your employer can no longer see this report."))
+    except Refusal as error:
+        _flash_error(request, error)
+    return redirect("care:employer_report", pk=pk)

@@ -24,15 +24,18 @@ care, records, questions and outcomes apps and fails for one that uses neither
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, pgettext_lazy
 from ninja.security import SessionAuth
@@ -58,7 +61,9 @@ if TYPE_CHECKING:
 # The role checks of core.roles are part of it, so callers need only `access`.
 __all__ = [
     "ANY_ACCOUNT",
+    "ARCHIVE",
     "BACO_OR_KAG",
+    "CARRIER",
     "CONSENT_RECIPIENTS",
     "EDITOR",
     "EMPLOYER",
@@ -66,6 +71,7 @@ __all__ = [
     "OWNER",
     "OWN_DATA",
     "PERSON",
+    "POOL",
     "PRIVACY_OFFICER",
     "PROFESSIONAL",
     "RESEARCH",
@@ -75,6 +81,7 @@ __all__ = [
     "ApiGuard",
     "ConsentLike",
     "ConsentSource",
+    "ConsultationFacts",
     "ReferralFacts",
     "ReportFacts",
     "Rule",
@@ -85,8 +92,10 @@ __all__ = [
     "can_answer_questions",
     "can_export_research",
     "can_search_audit_log",
+    "care_relation",
     "consent_for",
     "consent_reason",
+    "consultation_reason",
     "consultations_visible_to",
     "employer_report_reason",
     "forbidden",
@@ -103,8 +112,11 @@ __all__ = [
     "may_keep_outcomes",
     "provider_id_of",
     "public",
+    "question_reason",
     "referral_reason",
     "register_consent_source",
+    "report_scope",
+    "retention_period",
     "role_of",
     "signed_in",
     "treating_advice_reason",
@@ -140,7 +152,7 @@ class ConsentSource(Protocol):
     """The records app's lookup: the owner's active consent for recipient and purpose."""
 
     def __call__(
-        self, owner: Viewer, recipient: Viewer | None, purpose: str
+        self, owner: Viewer, recipient: Viewer | None, purpose: str, scope: str = ""
     ) -> ConsentLike | None: ...
 
 
@@ -152,10 +164,14 @@ def register_consent_source(source: ConsentSource) -> None:
     _consent_sources[:] = [source]
 
 
-def consent_for(owner: Viewer | None, recipient: Viewer | None, purpose: str) -> ConsentLike | None:
+def consent_for(
+    owner: Viewer | None, recipient: Viewer | None, purpose: str, scope: str = ""
+) -> ConsentLike | None:
     """The owner's active consent for `recipient` and `purpose`, read fresh (a withdrawal
     counts at once); None when there is none or the recipient is not the kind of account
-    the purpose is for. `recipient=None` is Werkwijzer itself (research)."""
+    the purpose is for. `recipient=None` is Werkwijzer itself (research). `scope` names
+    the one thing a consent is for ("care.EmployerReport:<pk>": each employer report is
+    released on its own); a consent for the whole purpose (no scope) never covers one."""
     if not _consent_sources or owner is None or not owner.is_authenticated:
         return None
     if purpose not in CONSENT_RECIPIENTS:
@@ -166,15 +182,19 @@ def consent_for(owner: Viewer | None, recipient: Viewer | None, purpose: str) ->
             return None
     elif recipient is None or role_of(recipient) not in allowed:
         return None
-    return _consent_sources[0](owner, recipient, purpose)
+    return _consent_sources[0](owner, recipient, purpose, scope)
 
 
-def has_consent(owner: Viewer | None, recipient: Viewer | None, purpose: str) -> bool:
-    return consent_for(owner, recipient, purpose) is not None
+def has_consent(
+    owner: Viewer | None, recipient: Viewer | None, purpose: str, scope: str = ""
+) -> bool:
+    return consent_for(owner, recipient, purpose, scope) is not None
 
 
-def consent_reason(owner: Viewer | None, recipient: Viewer | None, purpose: str) -> str | None:
-    consent = consent_for(owner, recipient, purpose)
+def consent_reason(
+    owner: Viewer | None, recipient: Viewer | None, purpose: str, scope: str = ""
+) -> str | None:
+    consent = consent_for(owner, recipient, purpose, scope)
     return None if consent is None else f"consent:{consent.pk}"
 
 
@@ -196,11 +216,26 @@ class ReferralFacts(Protocol):
     @property
     def is_open(self) -> bool: ...
 
+    @property
+    def is_withdrawn(self) -> bool: ...
+
+    @property
+    def awaits_a_professional(self) -> bool: ...
+
+    @property
+    def handled_by_id(self) -> int | None: ...
+
+    @property
+    def ended_at(self) -> dt.datetime | None: ...
+
 
 class ReportFacts(Protocol):
     """What the policy reads of a care.EmployerReport."""
 
     employer_id: int
+
+    @property
+    def pk(self) -> int | None: ...
 
     @property
     def person(self) -> User: ...
@@ -213,18 +248,57 @@ def is_owner(user: Viewer | None, owner_id: int | None) -> bool:
     return signed_in(user) and user is not None and owner_id is not None and user.pk == owner_id
 
 
+# How a professional stands to a referral (ADR 0016). The referral goes to a directory
+# entry; until one of its professionals takes it on, they all see it to accept or
+# decline it (the pool). From then on it is that professional's alone (the carrier); a
+# colleague at the same practice sees nothing. Withdrawn: nobody but the person. Closed
+# or declined: read-only for the professional who handled it, during the retention
+# period (WERKWIJZER_CARE_RETENTION_DAYS), every read logged with its own reason.
+POOL = "pool"
+CARRIER = "carrier"
+ARCHIVE = "archive"
+
+
+def retention_period() -> dt.timedelta:
+    return dt.timedelta(days=settings.WERKWIJZER_CARE_RETENTION_DAYS)
+
+
 def works_on_referral(user: Viewer | None, referral: ReferralFacts) -> bool:
-    """A professional of the referral's provider, once the person has confirmed it."""
+    """A professional of the referral's provider, once the person has confirmed it (the
+    directory side only: `care_relation` says whether they may still see it)."""
     provider_id = provider_id_of(user)
     return provider_id is not None and provider_id == referral.provider_id and referral.is_confirmed
 
 
+def care_relation(
+    user: Viewer | None, referral: ReferralFacts, *, now: dt.datetime | None = None
+) -> str | None:
+    """POOL, CARRIER or ARCHIVE for a professional who may see this referral, else None."""
+    if not works_on_referral(user, referral) or referral.is_withdrawn or user is None:
+        return None
+    if referral.awaits_a_professional:
+        return POOL
+    if referral.handled_by_id is None or referral.handled_by_id != user.pk:
+        return None
+    if referral.is_open:
+        return CARRIER
+    ended = referral.ended_at
+    now = now or timezone.now()
+    if ended is None or now - ended > retention_period():
+        return None
+    return ARCHIVE
+
+
 def referral_reason(user: Viewer | None, referral: ReferralFacts) -> str | None:
-    """Why `user` may see this referral and what hangs on it: its person, or a
-    professional of its provider after confirmation. Nobody else (not an employer)."""
+    """Why `user` may see this referral and what hangs on it: its person; a professional
+    by `care_relation` (after closing with the reason `referral-closed:<pk>`). Nobody
+    else (not an employer, not a colleague who did not take it on)."""
     if is_owner(user, referral.person_id):
         return OWNER
-    if works_on_referral(user, referral):
+    relation = care_relation(user, referral)
+    if relation == ARCHIVE:
+        return f"referral-closed:{referral.pk}"
+    if relation is not None:
         return f"referral:{referral.pk}"
     return None
 
@@ -232,8 +306,8 @@ def referral_reason(user: Viewer | None, referral: ReferralFacts) -> str | None:
 def work_data_reason(
     viewer: Viewer | None, owner: Viewer | None, *, referral: ReferralFacts | None = None
 ) -> str | None:
-    """Why `viewer` may read the owner's work data: the owner; a professional of the
-    provider through an open referral of the owner; a professional with the owner's
+    """Why `viewer` may read the owner's work data: the owner; the professional who
+    carries an open referral of the owner; a professional with the owner's
     `view-work-data` consent. Never an employer or another role, consent or not (the
     security model: a professional sees a record only through a referral or a consent)."""
     if owner is None or not signed_in(viewer):
@@ -243,18 +317,24 @@ def work_data_reason(
     if (
         referral is not None
         and referral.person_id == owner.pk
-        and referral.is_open
-        and works_on_referral(viewer, referral)
+        and care_relation(viewer, referral) == CARRIER
     ):
         return f"referral:{referral.pk}"
     return consent_reason(owner, viewer, VIEW_WORK_DATA)
 
 
+def report_scope(report: ReportFacts) -> str:
+    """The consent scope of one employer report: each is released on its own."""
+    return f"care.EmployerReport:{report.pk}"
+
+
 def employer_report_reason(user: Viewer | None, report: ReportFacts) -> str | None:
-    """Its employer only with the person's `employer-report` consent; otherwise whoever
-    may see the referral it belongs to."""
-    if is_employer(user) and user is not None and report.employer_id == user.pk:
-        return consent_reason(report.person, user, EMPLOYER_REPORT)
+    """Its employer only while the person's `employer-report` consent for this very
+    report lasts; otherwise whoever may see the referral it belongs to."""
+    if is_employer(user) and user is not None:
+        if report.employer_id != user.pk:
+            return None
+        return consent_reason(report.person, user, EMPLOYER_REPORT, report_scope(report))
     return referral_reason(user, report.referral)
 
 
@@ -283,6 +363,43 @@ def consultations_visible_to(user: Viewer | None) -> Q | None:
 def can_answer_questions(user: Viewer | None) -> bool:
     """Vraag de specialist: BACO and KAG professionals claim and answer the questions."""
     return is_baco_or_kag(user)
+
+
+class ConsultationFacts(Protocol):
+    """What the policy reads of a questions.Consultation."""
+
+    @property
+    def pk(self) -> int | None: ...
+
+    asked_by_id: int
+    provider_id: int | None
+
+
+def consultation_reason(user: Viewer | None, consultation: ConsultationFacts) -> str | None:
+    """The audit reason for opening an intercollegial thread (the query form is
+    `consultations_visible_to`): `asker`, `asked-of:<provider>` or `baco-kag` (a thread
+    open to every BACO/KAG); None when the user may not read it."""
+    if not is_professional(user) or user is None:
+        return None
+    if consultation.asked_by_id == user.pk:
+        return "asker"
+    if not is_baco_or_kag(user):
+        return None
+    if consultation.provider_id is None:
+        return "baco-kag"
+    if consultation.provider_id == provider_id_of(user):
+        return f"asked-of:{consultation.provider_id}"
+    return None
+
+
+def question_reason(user: Viewer | None) -> str | None:
+    """The audit reason for opening a Vraag de specialist question: a BACO/KAG answers
+    them (`baco-kag`); an editor reads one to publish it (`editor`)."""
+    if can_answer_questions(user):
+        return "baco-kag"
+    if is_editor(user):
+        return "editor"
+    return None
 
 
 def can_export_research(user: Viewer | None) -> bool:

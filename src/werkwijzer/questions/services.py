@@ -28,6 +28,7 @@ from werkwijzer.questions.models import (
     FaqEntry,
     Question,
 )
+from werkwijzer.records import audit
 
 if TYPE_CHECKING:
     from werkwijzer.accounts.models import User
@@ -75,6 +76,18 @@ def ask(
         consent_publication=consent_publication,
         language=language if language in ("nl", "en") else "nl",
     )
+
+
+def get_question(user: Viewer, pk: int) -> Question:
+    """A question for a BACO/KAG (to answer it) or an editor (to publish it); opening it
+    is written to the audit log like a record read (NEN 7513: the asker's words may say
+    more than they meant to). NotFound for a missing one."""
+    reason = access.question_reason(user)
+    question = Question.objects.filter(pk=pk).first() if reason else None
+    if question is None or reason is None:
+        raise NotFound
+    audit.record(actor=user, subject=None, action="read", resource=question, reason=reason)
+    return question
 
 
 def open_questions() -> QuerySet[Question]:
@@ -225,10 +238,13 @@ def visible_consultations(user: Viewer) -> QuerySet[Consultation]:
 
 
 def get_consultation(user: Viewer, pk: int) -> Consultation:
-    """One thread for someone who may read it; NotFound otherwise (not even its existence)."""
+    """One thread for someone who may read it, audited like a record read with the
+    reason access was allowed; NotFound otherwise (not even its existence)."""
     thread = visible_consultations(user).filter(pk=pk).first()
-    if thread is None:
+    reason = None if thread is None else access.consultation_reason(user, thread)
+    if thread is None or reason is None:
         raise NotFound
+    audit.record(actor=user, subject=None, action="read", resource=thread, reason=reason)
     return thread
 
 

@@ -158,7 +158,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @access.guard(access.BACO_OR_KAG)
 @require_http_methods(["GET", "POST"])
 def question_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    question = get_object_or_404(Question, pk=pk)
+    question = services.get_question(request.user, pk)  # audited
     form = AnswerForm()
     status = 200
     if request.method == "POST":
@@ -251,7 +251,7 @@ def _publish_page(request, *, source=None, entry=None):
 @access.guard(access.EDITOR)
 @require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    source = get_object_or_404(Question, pk=pk)
+    source = services.get_question(request.user, pk)  # audited
     if not source.publishable or hasattr(source, "faq"):
         raise Http404
     return _publish_page(request, source=source)

@@ -15,50 +15,47 @@ from werkwijzer.records import audit
 from werkwijzer.records.models import Consent
 
 
-def allows(owner: Any, recipient: Any, purpose: str) -> bool:
-    """Whether `owner` has an active consent for `recipient` and `purpose`.
+def allows(owner: Any, recipient: Any, purpose: str, scope: str = "") -> bool:
+    """Whether `owner` has an active consent for `recipient` and `purpose` (and `scope`:
+    one thing, such as one employer report; a consent without scope never covers one).
 
     `recipient=None` is Werkwijzer itself (used for research)."""
-    if owner is None or not getattr(owner, "is_authenticated", False):
+    if recipient is not None and getattr(recipient, "pk", None) is None:
         return False
-    recipient_id = getattr(recipient, "pk", None) if recipient is not None else None
-    if recipient is not None and recipient_id is None:
-        return False
-    return (
-        Consent.objects.active()
-        .filter(owner_id=owner.pk, recipient_id=recipient_id, purpose=purpose)
-        .exists()
-    )
+    return active_consent(owner, recipient, purpose, scope) is not None
 
 
-def active_consent(owner: Any, recipient: Any, purpose: str) -> Consent | None:
+def active_consent(owner: Any, recipient: Any, purpose: str, scope: str = "") -> Consent | None:
     """The active consent itself (its pk goes into an audit reason: `consent:<pk>`)."""
     if owner is None or not getattr(owner, "is_authenticated", False):
         return None
     recipient_id = getattr(recipient, "pk", None) if recipient is not None else None
     return (
         Consent.objects.active()
-        .filter(owner_id=owner.pk, recipient_id=recipient_id, purpose=purpose)
+        .filter(owner_id=owner.pk, recipient_id=recipient_id, purpose=purpose, scope=scope)
         .first()
     )
 
 
-def give(owner: Any, recipient: Any, purpose: str) -> Consent:
-    """Give consent (or return the active one that already exists); audited."""
+def give(owner: Any, recipient: Any, purpose: str, scope: str = "") -> Consent:
+    """Give consent (or return the active one that already exists); audited. The partial
+    unique constraint keeps one active consent per owner, recipient, purpose and scope."""
     if purpose not in Consent.Purpose.values:
         raise ValueError(f"Unknown purpose {purpose!r}")
-    existing = active_consent(owner, recipient, purpose)
+    existing = active_consent(owner, recipient, purpose, scope)
     if existing is not None:
         return existing
     try:
         with transaction.atomic():
-            consent = Consent.objects.create(owner=owner, recipient=recipient, purpose=purpose)
+            consent = Consent.objects.create(
+                owner=owner, recipient=recipient, purpose=purpose, scope=scope
+            )
             audit.record(
                 actor=owner, subject=owner, action="create", resource=consent, reason="owner"
             )
     except IntegrityError:
         # Two submits at once: the other one won; its consent is the active one.
-        consent = active_consent(owner, recipient, purpose)
+        consent = active_consent(owner, recipient, purpose, scope)
         assert consent is not None
     return consent
 

@@ -10,11 +10,13 @@ from werkwijzer.core.forms import ChoiceMessagesMixin
 from werkwijzer.records.models import Consent, WorkData
 
 # Which kind of account may receive consent for each purpose: the access policy's table,
-# so the form offers only consents the policy will honour.
+# so the form offers only consents the policy will honour. Not research (its own form)
+# and not the employer report: each report is released on its own, on the report itself
+# after reading it (issue 18), so a consent for "every report" is no longer given.
 RECIPIENT_ROLES = {
     Consent.Purpose(purpose): roles
     for purpose, roles in access.CONSENT_RECIPIENTS.items()
-    if purpose != Consent.Purpose.RESEARCH
+    if purpose not in (Consent.Purpose.RESEARCH, Consent.Purpose.EMPLOYER_REPORT)
 }
 
 
@@ -106,7 +108,7 @@ class WorkDataForm(forms.ModelForm):
 class GiveConsentForm(ChoiceMessagesMixin, forms.Form):
     purpose = forms.ChoiceField(
         label=_("What may they do?"),
-        choices=[(p.value, p.label) for p in Consent.Purpose if p != Consent.Purpose.RESEARCH],
+        choices=[(p.value, p.label) for p in RECIPIENT_ROLES],
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose what they may do.")},
     )

@@ -138,6 +138,16 @@ class Consent(models.Model):
         help_text=_("Empty for research: then Werkwijzer itself is the recipient."),
     )
     purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    scope = models.CharField(
+        _("for what exactly"),
+        max_length=200,
+        blank=True,
+        default="",
+        help_text=_(
+            "One thing this consent is for, such as one employer report "
+            "(care.EmployerReport:<id>). Empty: the whole purpose."
+        ),
+    )
     given_at = models.DateTimeField(_("given at"), default=timezone.now)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
@@ -149,9 +159,9 @@ class Consent(models.Model):
         ordering = ["-given_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["owner", "recipient", "purpose"],
+                fields=["owner", "recipient", "purpose", "scope"],
                 condition=models.Q(withdrawn_at__isnull=True),
-                name="records_consent_one_active",
+                name="records_consent_one_active_per_scope",
                 nulls_distinct=False,
             ),
         ]

@@ -281,6 +281,9 @@ WERKWIJZER_DEMO_CONTENT = env_bool(
 # Days the worker's daily jobs keep login attempts, and finished tasks and page jobs.
 WERKWIJZER_LOGIN_ATTEMPT_DAYS = env_int("WERKWIJZER_LOGIN_ATTEMPT_DAYS", 30)
 WERKWIJZER_JOB_DAYS = env_int("WERKWIJZER_JOB_DAYS", 7)
+# Days the professional who handled a closed or declined referral may still read it
+# (read-only, every read logged): the WGBO keeps a medical file 20 years (BW 7:454 lid 3).
+WERKWIJZER_CARE_RETENTION_DAYS = env_int("WERKWIJZER_CARE_RETENTION_DAYS", 20 * 365 + 5)
 
 LOGGING = {
     "version": 1,

@@ -110,6 +110,7 @@ def test_employer_endpoints_return_only_report_fields(login, person, baco, emplo
     client = login(employer)
     assert client.get("/api/v1/employer-reports").json() == []
     assert client.get(f"/api/v1/employer-reports/{report.pk}").status_code == 404
+    services.get_employer_report(person, report.pk)  # read first, then released
     services.release_report(person, report.pk)
     reports = client.get("/api/v1/employer-reports").json()
     assert len(reports) == 1

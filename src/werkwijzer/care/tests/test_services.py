@@ -158,11 +158,16 @@ def test_second_accept_gets_clear_message(person, baco, colleague, provider):
 
 
 def test_colleague_cannot_carry_on_after_accept(person, baco, colleague, provider):
+    """After acceptance the referral is the accepting professional's alone: a colleague
+    at the same practice no longer finds it at all (issue 18)."""
     referral = advance(make_referral(person, provider), baco, to="accepted")
-    with pytest.raises(Refusal):
+    with pytest.raises(NotFound):
         services.transition(colleague, referral.pk, "plan-intake", intake_date=timezone.now())
-    with pytest.raises(Refusal):
+    with pytest.raises(NotFound):
         services.add_note(colleague, referral.pk, "x")
+    with pytest.raises(NotFound):
+        services.get_referral(colleague, referral.pk)
+    assert list(services.worklist(colleague)) == []
 
 
 def test_person_withdraws_but_cannot_accept(person, baco, provider):
@@ -171,7 +176,7 @@ def test_person_withdraws_but_cannot_accept(person, baco, provider):
         services.transition(person, referral.pk, "accept")
     referral = services.transition(person, referral.pk, "withdraw")
     assert referral.state == "withdrawn"
-    with pytest.raises(Refusal):
+    with pytest.raises(NotFound):  # withdrawn: the BACO no longer sees it
         services.transition(baco, referral.pk, "accept")
 
 
@@ -220,11 +225,18 @@ def test_work_data_consent_counts_only_for_a_professional(person, baco, employer
     assert services.work_data_for(baco, referral) is None
 
 
-def test_notes_only_for_professionals(person, baco, provider):
+def test_person_reads_notes_except_personal_work_notes(person, baco, provider, employer):
     referral = advance(make_referral(person, provider), baco)
-    services.add_note(baco, referral.pk, "Geheime notitie")
-    assert services.notes_for(person, referral) == []
-    assert [n.text for n in services.notes_for(baco, referral)] == ["Geheime notitie"]
+    services.add_note(baco, referral.pk, "Besproken: opbouw in uren")
+    services.add_note(baco, referral.pk, "Eigen gedachte", personal=True)
+    assert [n.text for n in services.notes_for(person, referral)] == ["Besproken: opbouw in uren"]
+    event = AuditEvent.objects.order_by("-sequence").first()
+    assert event.actor_id == person.pk and event.reason == "owner"
+    assert [n.text for n in services.notes_for(baco, referral)] == [
+        "Besproken: opbouw in uren",
+        "Eigen gedachte",
+    ]
+    assert services.notes_for(employer, referral) == []
 
 
 def test_treating_advice_needs_consent(person, baco, provider, outsider):
@@ -253,6 +265,9 @@ def test_employer_report_released_only_with_consent(person, baco, employer, prov
     assert services.released_reports(employer) == []
     with pytest.raises(NotFound):
         services.get_employer_report(employer, report.pk)
+    with pytest.raises(Refusal):  # not read yet: cannot be released
+        services.release_report(person, report.pk)
+    services.get_employer_report(person, report.pk)  # the person reads it
     services.release_report(person, report.pk)
     assert services.released_reports(employer) == [report]
     assert services.get_employer_report(employer, report.pk) == report

@@ -122,16 +122,23 @@ def test_detail_for_professional_shows_work_data_and_notes_audited(login, person
     referral = in_care(person, baco, provider)
     client = login(baco)
     client.post(reverse("care:add_note", args=[referral.pk]), {"note-text": "Notitie voor mij"})
+    client.post(
+        reverse("care:add_note", args=[referral.pk]),
+        {"note-text": "Besproken met Sanne", "note-personal_work_note": "on"},
+    )
+    client.post(reverse("care:add_note", args=[referral.pk]), {"note-text": "Samen besproken"})
     page = client.get(referral.get_absolute_url()).content.decode()
-    assert "Kok" in page and "Notitie voor mij" in page
+    assert "Kok" in page and "Notitie voor mij" in page and "Besproken met Sanne" in page
     assert reverse("screening:form") in page  # the screening, done with the person
     assert AuditEvent.objects.filter(
         actor=baco, resource=f"records.WorkData:{work_data.pk}", reason=f"referral:{referral.pk}"
     ).exists()
-    # The person sees the referral but never the notes or their own work-data block here.
+    # The person reads the notes about them (WGBO), but not a personal work note, and
+    # not their own work-data block here.
     client = login(person)
     page = client.get(referral.get_absolute_url()).content.decode()
-    assert "Notitie voor mij" not in page and QUESTION in page
+    assert "Samen besproken" in page and QUESTION in page
+    assert "Besproken met Sanne" not in page and "Kok" not in page
 
 
 @pytest.mark.parametrize("role", ["outsider", "employer", "other_person"])
@@ -192,6 +199,10 @@ def test_employer_sees_released_report_only(login, person, baco, provider, emplo
     assert client.get(reverse("care:employer_report", args=[report.pk])).status_code == 404
     client = login(person)
     client.post(reverse("care:share_report", args=[report.pk]), {"share": "yes"})
+    assert not services.is_released(report)  # not read yet: not released
+    client.get(reverse("care:employer_report", args=[report.pk]))
+    client.post(reverse("care:share_report", args=[report.pk]), {"share": "yes"})
+    assert services.is_released(report)
     client = login(employer)
     page = client.get(reverse("care:employer_reports")).content.decode()
     assert reverse("care:employer_report", args=[report.pk]) in page

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, Permission
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import timezone, translation
 
 from werkwijzer.accounts.testing import force_login_verified, make_user
 from werkwijzer.core import access, errors, roles
@@ -25,6 +26,10 @@ class FakeReferral:
     provider_id: int
     is_confirmed: bool = True
     is_open: bool = True
+    is_withdrawn: bool = False
+    awaits_a_professional: bool = False
+    handled_by_id: int | None = None
+    ended_at: dt.datetime | None = None
 
 
 def _ok(request: HttpRequest) -> HttpResponse:
@@ -109,7 +114,7 @@ def test_referral_reason_person_and_provider_professional_after_confirmation():
     person = make_user("person")
     pro = make_user("professional", profession="baco")
     pro.provider_id = 7  # only the id is read; no directory entry needed
-    referral = FakeReferral(pk=3, person_id=person.pk, provider_id=7)
+    referral = FakeReferral(pk=3, person_id=person.pk, provider_id=7, handled_by_id=pro.pk)
     assert access.referral_reason(person, referral) == "owner"
     assert access.referral_reason(pro, referral) == "referral:3"
     assert access.referral_reason(pro, FakeReferral(3, person.pk, 7, is_confirmed=False)) is None
@@ -124,8 +129,10 @@ def test_work_data_reason_owner_open_referral_or_professional_consent():
     person = make_user("person")
     pro = make_user("professional", profession="baco")
     pro.provider_id = 7
-    open_referral = FakeReferral(pk=3, person_id=person.pk, provider_id=7)
-    closed = FakeReferral(pk=3, person_id=person.pk, provider_id=7, is_open=False)
+    open_referral = FakeReferral(pk=3, person_id=person.pk, provider_id=7, handled_by_id=pro.pk)
+    closed = FakeReferral(
+        pk=3, person_id=person.pk, provider_id=7, is_open=False, handled_by_id=pro.pk
+    )
     assert access.work_data_reason(person, person) == "owner"
     assert access.work_data_reason(pro, person, referral=open_referral) == "referral:3"
     assert access.work_data_reason(pro, person, referral=closed) is None
@@ -137,6 +144,38 @@ def test_work_data_reason_owner_open_referral_or_professional_consent():
     consents.give(person, employer, "view-work-data")
     assert access.work_data_reason(employer, person) is None
     assert access.work_data_reason(AnonymousUser(), person) is None
+
+
+def test_care_relation_pool_carrier_archive(settings):
+    """Issue 18: the pool sees a referral waiting to be taken on, then only its carrier;
+    nobody after withdrawal; its handler read-only during the retention period."""
+    settings.WERKWIJZER_CARE_RETENTION_DAYS = 30
+    carrier, colleague = make_user("professional", profession="baco"), make_user("professional")
+    carrier.provider_id = colleague.provider_id = 7
+    now = timezone.now()
+
+    def referral(**fields):
+        return FakeReferral(pk=3, person_id=-1, provider_id=7, **fields)
+
+    waiting = referral(awaits_a_professional=True)
+    assert access.care_relation(colleague, waiting) == access.POOL
+    in_care = referral(handled_by_id=carrier.pk)
+    assert access.care_relation(carrier, in_care) == access.CARRIER
+    assert access.care_relation(colleague, in_care) is None
+    ended = dict(is_open=False, handled_by_id=carrier.pk)
+    closed = referral(ended_at=now - dt.timedelta(days=29), **ended)
+    assert access.care_relation(carrier, closed) == access.ARCHIVE
+    assert access.referral_reason(carrier, closed) == "referral-closed:3"
+    assert access.care_relation(colleague, closed) is None
+    assert access.work_data_reason(carrier, make_user("person"), referral=closed) is None
+    expired = referral(ended_at=now - dt.timedelta(days=31), **ended)
+    assert access.care_relation(carrier, expired, now=now) is None
+    withdrawn = referral(is_withdrawn=True, handled_by_id=carrier.pk, is_open=False)
+    assert access.care_relation(carrier, withdrawn) is None
+    assert (
+        access.care_relation(carrier, referral(is_confirmed=False, handled_by_id=carrier.pk))
+        is None
+    )
 
 
 def test_consultations_visible_to():

@@ -29,9 +29,13 @@ def test_unknown_email_or_wrong_role_gives_a_clear_message(login, person, employ
     assert not Consent.objects.exists()
 
 
-def test_employer_report_goes_to_an_employer(login, person, employer):
-    login(person).post(URL, {"purpose": "employer-report", "email": employer.email})
-    assert consents.allows(person, employer, "employer-report")
+def test_no_consent_for_every_employer_report(login, person, employer):
+    """Each employer report is released on its own, on the report (issue 18): the
+    consents page no longer offers a consent that would cover every report."""
+    response = login(person).post(URL, {"purpose": "employer-report", "email": employer.email})
+    assert response.status_code == 200
+    assert "utrecht-alert--error" in response.content.decode()
+    assert not Consent.objects.exists()
 
 
 def test_withdraw_takes_effect_at_once(login, client, person, baco):
