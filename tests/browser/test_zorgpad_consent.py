@@ -70,7 +70,9 @@ def test_person_reads_notes_and_releases_each_report(browser, live_server, seede
         _fill_login(person, in_care["person"])
         person.wait_for_url(lambda url: "/inloggen/" not in url)
         person.goto(in_care["referral"].get_absolute_url())
-        expect(person.get_by_role("heading", name="Aantekeningen van je gesprekken")).to_be_visible()
+        expect(
+            person.get_by_role("heading", name="Aantekeningen van je gesprekken")
+        ).to_be_visible()
         expect(person.get_by_text(SHARED_NOTE)).to_be_visible()
         assert person.get_by_text(WORK_NOTE).count() == 0
         _both_widths(person, "zorgpad-person-notes")
