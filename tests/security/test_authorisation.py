@@ -78,6 +78,7 @@ PUBLIC_URLS = {
     "businesscase:index",
     "businesscase:csv",
     "knowledge:persona",
+    "knowledge:glossary",
     # Issue 21: anonymous, rate-limited feedback and contact; the public events catalogue.
     "feedback:answer",
     "feedback:thanks",

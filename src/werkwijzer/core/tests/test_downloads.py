@@ -27,6 +27,7 @@ DOWNLOADS = {
     "employers:template_docx": PUBLIC,
     "employers:template_pdf": PUBLIC,
     "businesscase:csv": PUBLIC,
+    "events:ics": PUBLIC,  # fetched in events/tests/test_events.py
 }
 _FILE_ROUTE = re.compile(r"(pdf|csv|ics|json|docx)|/fhir/$")
 PLAN = {

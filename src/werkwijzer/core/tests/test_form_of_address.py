@@ -20,6 +20,7 @@ QUOTED_SPEECH = {
     "conversation/questions.yaml",
     "conversation/specialist.yaml",
     "conversation/keuzehulp.yaml",
+    "conversation/keuzehulp-werkgever-vertellen.yaml",
     "knowledge/nl/gesprek-met-arts.md",
 }
 

@@ -89,6 +89,7 @@ def _employer_report(client: Client) -> bytes:
         recommendations="Halve dagen, de eerste vier weken.",
         valid_from=timezone.localdate(),
     )
+    services.get_employer_report(person, report.pk)  # the person reads it, then releases it
     services.release_report(person, report.pk)
     force_login_verified(client, employer)
     return client.get(reverse("care:report_pdf", args=[report.pk])).content

@@ -33,6 +33,11 @@ NOT_YET_CHECKED = {"cbs-lonen", "uwv-maximumdagloon"}
 ONE_PART_PAGES = {
     "https://ayazorgnetwerk.nl/over-aya-zorgnetwerk/",
     "https://www.hematon.nl/richtlijn-kanker-en-werk",
+    # Issues 19 and 22: each compared with its stored copy (see the comment in sources.yaml).
+    "https://www.middendelfland.nl/bijstand-voor-zelfstandigen",
+    "https://www.longkankernederland.nl/november-longkankermaand/",
+    "https://nvab-online.nl/kennis-richtlijnen-faq-kanker-en-werk",
+    "https://www.ojau.nl/uitkeringssoorten-van-de-wga/",
 }
 
 
