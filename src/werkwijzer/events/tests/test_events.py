@@ -218,3 +218,10 @@ def test_an_editor_adds_an_event_in_the_admin(client):
     assert event.created_by == editor and event.published and event.provider is None
     force_login_verified(client, make_user("person", is_staff=True))
     assert client.get(add).status_code in (302, 403)
+
+
+def test_the_list_speaks_english(client, settings):
+    make_event()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("events:list")).content.decode()
+    assert "Courses, groups and events" in page and "1 coming event" in page

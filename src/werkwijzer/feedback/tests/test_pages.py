@@ -193,3 +193,14 @@ def test_only_editors_see_the_gap_map(client, kennisbank):
     assert escape(article.title) in text and "Ik mis de kosten" in text
     assert "1 keer ja, 0 keer nee" in text
     assert "1 nieuw bericht" in text
+
+
+def test_the_pages_speak_english_beside_dutch(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    contact = client.get(reverse("feedback:contact")).content.decode()
+    assert "Write to the editors" in contact and "What happens to your message" in contact
+    assert "We delete your message after 90 days at the latest." in contact
+    response = client.post(reverse("feedback:answer"), {**ANSWER, "helpful": "yes"})
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Good to hear that this helps you." in thanks
+    assert Feedback.objects.get().language == "en"
