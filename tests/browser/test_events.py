@@ -82,3 +82,64 @@ def test_an_editor_adds_an_event_that_shows_and_downloads(browser, live_server, 
     )
     assert_accessible(page)
     screenshot(page, "events-for-topics-1280")
+
+
+def _logs_in(browser, live_server, user):
+    import pyotp
+    from django.utils import timezone
+
+    from tests.browser.conftest import _new_page
+    from tests.browser.test_directory import _code
+    from werkwijzer.accounts.models import TOTPDevice
+    from werkwijzer.accounts.testing import PASSWORD
+
+    secret = pyotp.random_base32()
+    TOTPDevice.objects.create(user=user, secret=secret, confirmed_at=timezone.now())
+    context, page = _new_page(browser, live_server)
+    page.goto("/inloggen/")
+    page.fill("#id_username", user.username)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.fill("#id_code", _code(secret))
+    page.click("main button[type=submit]")
+    expect(page.locator("form.account-menu__logout")).to_be_visible()
+    return context, page
+
+
+def test_a_verified_provider_adds_an_event_of_their_entry(browser, live_server):
+    from django.utils import timezone
+
+    from werkwijzer.accounts.testing import make_user
+    from werkwijzer.directory.factories import ProviderFactory
+    from werkwijzer.directory.models import Ownership
+    from werkwijzer.events.models import Event
+
+    owner = make_user("professional", profession="baco")
+    entry = ProviderFactory(
+        kinds=["ipso-centrum"], name="IPSO Voorbeeld", verified_on=timezone.localdate()
+    )
+    Ownership.objects.create(provider=entry, user=owner)
+    context, page = _logs_in(browser, live_server, owner)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/bijeenkomsten/mijn/")
+    page.get_by_role("link", name="Een bijeenkomst toevoegen").click()
+    expect(page.locator("h1")).to_have_text("Een bijeenkomst toevoegen")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("#error-summary")).to_contain_text("Vul in wanneer het begint.")
+    assert_accessible(page)
+    screenshot(page, "events-provider-form-errors-390")
+    page.fill("#id_title", "Informatieavond werk en kanker")
+    page.select_option("#id_kind", "meeting")
+    page.fill("#id_summary", "Een avond over werk en kanker.")
+    page.fill("#id_starts_at", "2031-04-01T19:30")
+    page.fill("#id_ends_at", "2031-04-01T21:30")
+    page.fill("#id_city", "Zwolle")
+    page.check("input[name=audiences][value=naaste]")
+    page.fill("#id_costs", "Gratis")
+    page.fill("#id_organiser", "IPSO Voorbeeld")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator("h1")).to_contain_text("Informatieavond werk en kanker")
+    expect(page.get_by_role("link", name="Deze bijeenkomst wijzigen")).to_be_visible()
+    screenshot(page, "events-provider-saved-390")
+    assert Event.objects.get().provider_id == entry.pk
+    context.close()
