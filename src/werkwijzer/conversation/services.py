@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
-
 from werkwijzer.conversation.models import SavedQuestionList
+from werkwijzer.core.access import Viewer
+from werkwijzer.core.errors import AccessDenied
 
 MAX_ITEMS = 60
 
@@ -23,19 +23,26 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {"chosen": chosen, "answers": dict(list(answers.items())[:MAX_ITEMS]), "own": own}
 
 
-def do_save_list(owner: AbstractBaseUser, conversation: str, data: dict[str, Any]) -> None:
+def do_save_list(owner: Viewer, conversation: str, data: dict[str, Any]) -> None:
+    """Keep the list in the owner's account; a visitor without one has nowhere to keep it."""
+    if not owner.is_authenticated or owner.pk is None:
+        raise AccessDenied
     SavedQuestionList.objects.update_or_create(
-        owner=owner, conversation=conversation, defaults={"data": _clean(data)}
+        owner_id=owner.pk, conversation=conversation, defaults={"data": _clean(data)}
     )
 
 
-def load_list(owner: AbstractBaseUser, conversation: str) -> dict[str, Any] | None:
-    if not owner.is_authenticated:
+def load_list(owner: Viewer, conversation: str) -> dict[str, Any] | None:
+    if not owner.is_authenticated or owner.pk is None:
         return None
-    saved = SavedQuestionList.objects.filter(owner=owner, conversation=conversation).first()
+    saved = SavedQuestionList.objects.filter(owner_id=owner.pk, conversation=conversation).first()
     return saved.data if saved else None
 
 
-def do_delete_list(owner: AbstractBaseUser, conversation: str) -> int:
-    deleted, _ = SavedQuestionList.objects.filter(owner=owner, conversation=conversation).delete()
+def do_delete_list(owner: Viewer, conversation: str) -> int:
+    if not owner.is_authenticated or owner.pk is None:
+        return 0
+    deleted, _ = SavedQuestionList.objects.filter(
+        owner_id=owner.pk, conversation=conversation
+    ).delete()
     return deleted

@@ -17,7 +17,7 @@ from typing import Any
 import orjson
 
 from werkwijzer.core import yamlfile
-from werkwijzer.core.sources import source
+from werkwijzer.core.sources import Source, source
 from werkwijzer.navigator.situation import Situation, route_input
 from werkwijzer.timeline.legal_weeks import resolve as resolve_weeks
 from werkwijzer.timeline.routes import (
@@ -85,6 +85,7 @@ def derived_flags(situation: Situation, today: dt.date) -> dict[str, bool]:
         "sick_leave_known": situation.sick_since is not None,
         "sick_over_a_year": week is not None and week > 52,
         "early_iva_window_open": day is not None
+        and week is not None
         and day >= EARLY_IVA_FIRST_DAY
         and week <= EARLY_IVA_LAST_WEEK,
         "early_iva_window_passed": week is not None and week > EARLY_IVA_LAST_WEEK,
@@ -235,7 +236,9 @@ def _check_rule(raw: Mapping[str, Any]) -> Rule:
     if bad_flags:
         raise RuleError(f"rule {rule_id}: unknown flag(s) {sorted(bad_flags)}")
     helpers = tuple(
-        RuleHelper(h["slug"], int(h.get("priority", 2)), _texts(h.get("why")), h.get("source"))
+        RuleHelper(
+            h["slug"], int(h.get("priority", 2)), _optional_texts(h.get("why")), h.get("source")
+        )
         for h in raw.get("helpers", [])
     )
     for helper in helpers:
@@ -256,18 +259,21 @@ def _check_rule(raw: Mapping[str, Any]) -> Rule:
         why=_texts(raw["why"]),
         helpers=helpers,
         topics=tuple(raw.get("topics", [])),
-        warning=_texts(raw.get("warning")),
-        step=_texts(step),
+        warning=_optional_texts(raw.get("warning")),
+        step=_optional_texts(step),
         step_priority=int(step.get("priority", 2)) if step else 2,
     )
 
 
-def _texts(texts: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    """A rule's texts with their legal weeks ({{ week:key }}) filled in from the
-    timeline's route data, so that a rule never states a week of its own."""
-    if texts is None:
-        return None
-    return {key: resolve_weeks(v) if isinstance(v, str) else v for key, v in texts.items()}
+def _texts(texts: Mapping[str, Any]) -> dict[str, str]:
+    """A rule's texts per language with their legal weeks ({{ week:key }}) filled in from
+    the timeline's route data, so that a rule never states a week of its own. Other keys
+    (a step's priority) are read apart."""
+    return {key: resolve_weeks(v) for key, v in texts.items() if isinstance(v, str)}
+
+
+def _optional_texts(texts: Mapping[str, Any] | None) -> dict[str, str] | None:
+    return None if texts is None else _texts(texts)
 
 
 def parse_rules(raw_rules: Iterable[Mapping[str, Any]]) -> tuple[Rule, ...]:
@@ -420,7 +426,7 @@ class Reason:
     source: str
 
     @property
-    def source_info(self):
+    def source_info(self) -> Source:
         return source(self.source)
 
 
@@ -683,11 +689,11 @@ def plan(
         found.priority,
         key=lambda slug: (found.priority[slug], found.first_seen[slug], catalogue[slug].order),
     )
-    wants_nearby = nearby is not None and bool(situation.postcode)
+    postcode = situation.postcode
     helpers = []
     for slug in ordered:
         entry = catalogue[slug]
-        near = tuple(nearby(slug, situation.postcode)) if wants_nearby else ()
+        near = tuple(nearby(slug, postcode)) if nearby is not None and postcode else ()
         reasons = tuple(found.reasons[slug])
         priority = found.priority[slug]
         helpers.append(

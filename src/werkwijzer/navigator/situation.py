@@ -6,11 +6,12 @@ them in the visitor's language (see navigator/messages.py) and name the field.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypedDict
 
 from werkwijzer.timeline.routes import (
     EXTENSION_KINDS,
@@ -124,9 +125,10 @@ def route_input(situation: Situation) -> RouteInput:
 
 @dataclass(frozen=True)
 class Problem:
+    # `field` is the public name (API, forms, messages), so dataclasses.field is qualified.
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 class InvalidSituation(ValueError):
@@ -324,6 +326,46 @@ def _language(data: Mapping, problems: list[Problem]) -> str:
     return value
 
 
+class _Details(TypedDict):
+    """The situation's optional answers, parsed (the required ones are checked apart)."""
+
+    concerns: tuple[str, ...]
+    sick_since: dt.date | None
+    has_bedrijfsarts: bool | None
+    has_aov: bool | None
+    contract_end: dt.date | None
+    postcode: str | None
+    language: str
+    earlier_sick_spells: tuple[SickPeriod, ...]
+    agency_clause: bool | None
+    benefit_end: dt.date | None
+    extension_weeks: int
+    extension_kind: str
+    wia_applied: bool | None
+    cancer_type: str | None
+    treatments: tuple[str, ...]
+
+
+def _details(data: Mapping, today: dt.date, problems: list[Problem]) -> _Details:
+    return _Details(
+        concerns=_concerns(data, problems),
+        sick_since=_date(data, "sick_since", today, problems, future_ok=False),
+        has_bedrijfsarts=_bool(data, "has_bedrijfsarts", problems),
+        has_aov=_bool(data, "has_aov", problems),
+        contract_end=_date(data, "contract_end", today, problems, future_ok=True),
+        postcode=_postcode(data, problems),
+        language=_language(data, problems),
+        earlier_sick_spells=_spells(data, today, problems),
+        agency_clause=_bool(data, "agency_clause", problems),
+        benefit_end=_date(data, "benefit_end", today, problems, future_ok=True),
+        extension_weeks=_extension_weeks(data, problems),
+        extension_kind=_extension_kind(data, problems),
+        wia_applied=_bool(data, "wia_applied", problems),
+        cancer_type=_optional_choice(data, "cancer_type", "cancer_type", problems),
+        treatments=_slug_list(data, "treatments", "treatment", problems),
+    )
+
+
 def parse_situation(data: Any, today: dt.date | None = None) -> Situation:
     """Check plain data and build a Situation, or raise InvalidSituation with every problem."""
     today = today or dt.date.today()
@@ -332,35 +374,30 @@ def parse_situation(data: Any, today: dt.date | None = None) -> Situation:
     problems: list[Problem] = [
         Problem(str(name), "unknown_field") for name in data if name not in KNOWN_FIELDS
     ]
-    values = {
-        "role": _choice(data, "role", "role", problems),
-        "employment": _choice(data, "employment", "employment", problems),
-        "phase": _choice(data, "phase", "phase", problems),
-        "working": _choice(data, "working", "working", problems),
-        "age": _age(data, problems),
-        "concerns": _concerns(data, problems),
-        "sick_since": _date(data, "sick_since", today, problems, future_ok=False),
-        "has_bedrijfsarts": _bool(data, "has_bedrijfsarts", problems),
-        "has_aov": _bool(data, "has_aov", problems),
-        "contract_end": _date(data, "contract_end", today, problems, future_ok=True),
-        "postcode": _postcode(data, problems),
-        "language": _language(data, problems),
-        "earlier_sick_spells": _spells(data, today, problems),
-        "agency_clause": _bool(data, "agency_clause", problems),
-        "benefit_end": _date(data, "benefit_end", today, problems, future_ok=True),
-        "extension_weeks": _extension_weeks(data, problems),
-        "extension_kind": _extension_kind(data, problems),
-        "wia_applied": _bool(data, "wia_applied", problems),
-        "cancer_type": _optional_choice(data, "cancer_type", "cancer_type", problems),
-        "treatments": _slug_list(data, "treatments", "treatment", problems),
-    }
-    if problems:
+    role = _choice(data, "role", "role", problems)
+    employment = _choice(data, "employment", "employment", problems)
+    phase = _choice(data, "phase", "phase", problems)
+    working = _choice(data, "working", "working", problems)
+    age = _age(data, problems)
+    details = _details(data, today, problems)
+    # A required value is None only with a problem for it; naming them narrows the types.
+    if (
+        problems
+        or role is None
+        or employment is None
+        or phase is None
+        or working is None
+        or age is None
+    ):
         raise InvalidSituation(problems)
-    if values["role"] == "werkgever":
+    if role == "werkgever":
         # An employer may not ask about the diagnosis or the treatment: a plan made by an
         # employer never holds them, whatever was sent.
-        values.update(cancer_type=None, treatments=())
-    situation = Situation(**values)
+        details["cancer_type"] = None
+        details["treatments"] = ()
+    situation = Situation(
+        role=role, employment=employment, phase=phase, working=working, age=age, **details
+    )
     problems = _route_problems(situation, today)
     if problems:
         raise InvalidSituation(problems)

@@ -170,8 +170,11 @@ def publishable_questions() -> QuerySet[Question]:
 
 def unique_slug(text: str, exclude_pk: int | None = None) -> str:
     base = slugify(text)[:80].strip("-") or "vraag"
+    others = (
+        FaqEntry.objects.all() if exclude_pk is None else FaqEntry.objects.exclude(pk=exclude_pk)
+    )
     slug, n = base, 2
-    while FaqEntry.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    while others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

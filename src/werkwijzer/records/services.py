@@ -31,7 +31,7 @@ def work_data_for(
     Returns None when the owner has not filled in anything yet (nothing is shown, so
     nothing is logged)."""
     reason = access.work_data_reason(viewer, owner, referral=referral)
-    if reason is None:
+    if reason is None or owner.pk is None:  # without an account there is no work data
         raise NotFound
     work_data = WorkData.objects.filter(user_id=owner.pk).first()
     if work_data is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from werkwijzer.core import yamlfile
 
@@ -29,7 +30,10 @@ def vocabulary() -> dict[str, tuple[str, ...]]:
 
 
 def _enum(name: str, section: str) -> type[StrEnum]:
-    return StrEnum(name, {slug.upper().replace("-", "_"): slug for slug in vocabulary()[section]})
+    members = {slug.upper().replace("-", "_"): slug for slug in vocabulary()[section]}
+    # The functional API makes a new enum class; mypy knows that form only with literal
+    # members and reads this call as making a member, hence the cast.
+    return cast("type[StrEnum]", StrEnum(name, members))
 
 
 Helper = _enum("Helper", "helpers")

@@ -273,8 +273,8 @@ class AnalysisResult:
                         rows.append([f"comparison_{name}", "ist", measure, f"week {week}", value])
         for key, thresholds in self.thresholds.items():
             for row in thresholds:
-                value = row.value if row.value is not None else row.status
-                rows.append(["break_even_hazard_ratio", key, row.party, "5 years", value])
+                shown = row.value if row.value is not None else row.status
+                rows.append(["break_even_hazard_ratio", key, row.party, "5 years", shown])
         for key, years in self.budget.items():
             for year, costs in enumerate(years, start=1):
                 for party, value in zip(PARTIES, costs, strict=True):
@@ -403,7 +403,7 @@ def run_analysis(request: RunRequest, progress: Progress | None = None) -> Analy
                 offer,
                 request.persons,
                 request.seed,
-                progress=lambda week, key=key: report(f"micro:{key}", week, WEEKS),
+                progress=_stage_progress(report, f"micro:{key}"),
             )
             output = micro.output
         else:
@@ -426,6 +426,11 @@ def run_analysis(request: RunRequest, progress: Progress | None = None) -> Analy
         request, parameters, book, results, psa, tornado, comparison, thresholds,
         budget_impacts(parameters, book, keys),
     )  # fmt: skip
+
+
+def _stage_progress(report: Progress, stage: str) -> Callable[[int], None]:
+    """A per-week progress callback that reports the weeks done of one stage."""
+    return lambda week: report(stage, week, WEEKS)
 
 
 def budget_impacts(

@@ -56,8 +56,9 @@ class ComparisonResult:
         cancer, without = self.shares(measure)
         return np.where(without >= MIN_SHARE, cancer / np.maximum(without, 1e-12), np.nan)
 
-    def to_dict(self) -> dict[str, dict[str, dict[str, float]]]:
-        data: dict[str, dict[str, dict[str, float]]] = {}
+    def to_dict(self) -> dict[str, dict[str, dict[str, float | None]]]:
+        # The relative risk is None where it says nothing (see relative_risk).
+        data: dict[str, dict[str, dict[str, float | None]]] = {}
         for measure in MEASURES:
             cancer, without = self.shares(measure)
             rr = self.relative_risk(measure)
