@@ -3,12 +3,12 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import JavaScriptCatalog, set_language
 from wagtail.contrib.sitemaps import Sitemap as ArticleSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
 from werkwijzer.api.registry import build_api
+from werkwijzer.core.caching import form_on_public_pages
 from werkwijzer.core.sitemaps import PublicPagesSitemap
 from werkwijzer.directory.sitemaps import ProviderSitemap
 from werkwijzer.employers.sitemaps import TemplateSitemap
@@ -29,7 +29,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     # The language switch on every page posts without a CSRF token: switching someone's
     # language is harmless, and pages without a token can be cached publicly (ADR 0012).
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("i18n/setlang/", form_on_public_pages(set_language), name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("beheer/", admin.site.urls),

@@ -34,11 +34,17 @@ beside each file) and never reach this middleware.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpRequest, HttpResponseBase
+from django.http import HttpRequest, HttpResponseBase, HttpResponseForbidden
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_cache_key, learn_cache_key, patch_vary_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from werkwijzer.core.versions import CONTENT, DIRECTORY, content_version
 
@@ -58,6 +64,36 @@ PERSONAL_PREFIXES = (
 )
 # Health answers must be fresh for whoever asks.
 NEVER_STORED = ("/api/v1/health", "/api/v1/live")
+
+
+def comes_from_another_site(request: HttpRequest) -> bool:
+    """What the browser says about where a form was sent from: `Sec-Fetch-Site`, or
+    else an `Origin` that is not this host. Browsers send one of them with every POST."""
+    fetch_site = request.META.get("HTTP_SEC_FETCH_SITE")
+    if fetch_site:
+        return fetch_site == "cross-site"
+    origin = request.META.get("HTTP_ORIGIN")
+    return bool(origin) and urlsplit(origin).netloc != request.get_host()
+
+
+def form_on_public_pages(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """A form that stands on pages kept for every visitor (persona, language, feedback)
+    posts without a CSRF token: a token is made per visitor and would keep the page out
+    of the cache. Such forms change only the visitor's own display choice or add an
+    anonymous answer. The browser's word on where the post came from replaces the token:
+    another site cannot post them for a visitor (for example to give them a new session,
+    which logs them out)."""
+
+    @csrf_exempt
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponseBase:
+        if request.method == "POST" and comes_from_another_site(request):
+            return HttpResponseForbidden(
+                _("This form can only be sent from Werkwijzer itself."), content_type="text/plain"
+            )
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 def carries_identity(request: HttpRequest) -> bool:

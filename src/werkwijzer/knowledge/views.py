@@ -11,11 +11,13 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from werkwijzer.core import access
+from werkwijzer.core.caching import form_on_public_pages
 from werkwijzer.core.i18n import current_language
 from werkwijzer.core.sources import sources
 from werkwijzer.knowledge import glossary, personas
 
 
+@form_on_public_pages  # the picker stands on the kennisbank pages kept for everyone
 @require_POST
 def set_persona(request: HttpRequest) -> HttpResponse:
     if "clear" in request.POST:

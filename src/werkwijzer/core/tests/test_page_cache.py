@@ -117,3 +117,44 @@ def test_personal_tools_are_never_kept(client):
     signed_in = RequestFactory().get("/over/")
     signed_in.COOKIES["sessionid"] = "a session"
     assert not may_come_from_the_page_cache(signed_in)
+
+
+def _post(**headers):
+    from django.test import RequestFactory
+
+    return RequestFactory().post("/i18n/setlang/", {"language": "en"}, **headers)
+
+
+@pytest.mark.parametrize(
+    ("headers", "refused"),
+    [
+        ({"HTTP_SEC_FETCH_SITE": "cross-site"}, True),
+        ({"HTTP_SEC_FETCH_SITE": "same-origin"}, False),
+        ({"HTTP_SEC_FETCH_SITE": "none"}, False),  # typed or bookmarked
+        ({"HTTP_ORIGIN": "https://elders.example"}, True),
+        ({"HTTP_ORIGIN": "http://testserver"}, False),
+        ({}, False),  # a browser too old to say, or a script: nothing to gain
+    ],
+)
+def test_a_form_on_public_pages_refuses_a_post_from_another_site(headers, refused):
+    from django.http import HttpResponse
+
+    from werkwijzer.core.caching import form_on_public_pages
+
+    view = form_on_public_pages(lambda request: HttpResponse("done"))
+    response = view(_post(**headers))
+    assert (response.status_code == 403) is refused
+    if refused:
+        assert "alleen vanaf Werkwijzer zelf" in response.content.decode()
+    assert view.csrf_exempt  # no token: the page that holds the form can be kept
+
+
+def test_the_language_switch_refuses_another_site_and_works_from_ours(client):
+    refused = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/over/"}, HTTP_SEC_FETCH_SITE="cross-site"
+    )
+    assert refused.status_code == 403
+    switched = client.post(
+        "/i18n/setlang/", {"language": "en", "next": "/over/"}, HTTP_SEC_FETCH_SITE="same-origin"
+    )
+    assert switched.status_code == 302 and switched.cookies["django_language"].value == "en"

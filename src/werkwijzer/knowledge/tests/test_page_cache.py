@@ -1,0 +1,48 @@
+"""Kennisbank pages are kept for every anonymous visitor (core.caching, issue 16): the
+persona picker, the language buttons and the feedback form on them post without a
+CSRF token, so the page sets no cookie and goes into the page cache."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from werkwijzer.knowledge.models import ArticlePage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.WERKWIJZER_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _article_url() -> str:
+    return ArticlePage.objects.live().filter(locale__language_code="nl").first().url
+
+
+@pytest.mark.parametrize("path", ["/kennisbank/", "article"])
+def test_kennisbank_pages_are_kept_and_answered_without_queries(
+    client, kennisbank, path, django_assert_max_num_queries
+):
+    url = _article_url() if path == "article" else path
+    first = client.get(url)
+    assert first.status_code == 200 and not first.cookies
+    assert first["Cache-Control"].startswith("public")
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    with django_assert_max_num_queries(2):  # the two content versions
+        second = client.get(url)
+    assert second.content == first.content
+
+
+def test_the_persona_picker_works_from_the_page_and_not_from_another_site(client, kennisbank):
+    choice = {"role": "werkende", "employment": "loondienst-vast", "next": "/kennisbank/"}
+    refused = client.post("/kennisbank/ik-ben/", choice, HTTP_SEC_FETCH_SITE="cross-site")
+    assert refused.status_code == 403 and "sessionid" not in refused.cookies
+    chosen = client.post("/kennisbank/ik-ben/", choice, HTTP_SEC_FETCH_SITE="same-origin")
+    assert chosen.status_code == 302 and chosen["Location"] == "/kennisbank/"
+    page = client.get("/kennisbank/")  # with a session now: made for this visitor
+    assert page["Cache-Control"] == "private, no-store"
