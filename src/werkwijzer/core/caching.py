@@ -124,7 +124,7 @@ def cache_control(request: HttpRequest, response: HttpResponseBase) -> str | Non
 
 
 def page_cache_seconds() -> int:
-    return int(getattr(settings, "WERKWIJZER_PAGE_CACHE_SECONDS", PUBLIC_MAX_AGE))
+    return settings.WERKWIJZER_PAGE_CACHE_SECONDS
 
 
 def page_key_prefix() -> str:

@@ -149,6 +149,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# How long a public page is kept for anonymous visitors in the shared cache (core.caching);
+# 0 switches the page cache off. As long as a browser may keep the page anyway.
+WERKWIJZER_PAGE_CACHE_SECONDS = max(0, env_int("WERKWIJZER_PAGE_CACHE_SECONDS", 300))
 # How often a process asks the database whether content changed (core.versions).
 WERKWIJZER_CONTENT_CHECK_SECONDS = float(env_str("WERKWIJZER_CONTENT_CHECK_SECONDS", "1"))
 
