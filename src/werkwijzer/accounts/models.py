@@ -27,6 +27,19 @@ class User(AbstractUser):
         VERPLEEGKUNDIGE = "verpleegkundige", _("Nurse")
         AYA_VERPLEEGKUNDIGE = "aya-verpleegkundige", _("AYA nurse")
         HUISARTS = "huisarts", _("GP (huisarts)")
+        # Issue 18: the paramedics among the treating professionals, and the
+        # professionals a BACO/KAG liaises with about work and income.
+        ERGOTHERAPEUT = "ergotherapeut", _("Occupational therapist (ergotherapeut)")
+        FYSIOTHERAPEUT_ONCOLOGIE = (
+            "fysiotherapeut-oncologie",
+            _("Oncology physiotherapist (fysiotherapeut)"),
+        )
+        PSYCHOLOOG = "psycholoog", _("Psychologist")
+        VERZEKERINGSARTS = "verzekeringsarts", _("Insurance physician (verzekeringsarts)")
+        ARBEIDSDESKUNDIGE = "arbeidsdeskundige", _("Labour expert (arbeidsdeskundige)")
+        # Not a helper slug (no one goes to a case manager on their own): the employer's or
+        # occupational health service's case manager for the sick-leave file.
+        CASEMANAGER = "casemanager", _("Case manager")
 
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.PERSON)
     profession = models.CharField(

@@ -50,6 +50,7 @@ from werkwijzer.core.roles import (
     is_person,
     is_privacy_officer,
     is_professional,
+    may_refer_a_person,
     provider_id_of,
     role_of,
     signed_in,
@@ -74,6 +75,8 @@ __all__ = [
     "POOL",
     "PRIVACY_OFFICER",
     "PROFESSIONAL",
+    "REFERRER",
+    "REFERRING_PROFESSIONAL",
     "RESEARCH",
     "RESEARCH_EXPORT",
     "TREATING_ADVICE",
@@ -110,6 +113,7 @@ __all__ = [
     "is_privacy_officer",
     "is_professional",
     "may_keep_outcomes",
+    "may_refer_a_person",
     "provider_id_of",
     "public",
     "question_reason",
@@ -459,6 +463,15 @@ PROFESSIONAL = Rule("professional", is_professional, (pgettext_lazy(_WHO, "Profe
 BACO_OR_KAG = Rule(
     "baco-kag", can_answer_questions, (pgettext_lazy(_WHO, "BACO and KAG professionals"),)
 )
+# Who may ask a BACO/KAG for a person (issue 18): the person, their employer, and the
+# professionals of roles.REFERRING_PROFESSIONS (the person agrees first).
+REFERRING_PROFESSIONAL = Rule(
+    "referring-professional",
+    may_refer_a_person,
+    # A literal context: makemessages cannot read _WHO (a variable), so it would skip it.
+    (pgettext_lazy("allowed accounts", "Treating professionals, bedrijfsartsen, BACO and KAG"),),
+)
+REFERRER = any_of(PERSON, EMPLOYER, REFERRING_PROFESSIONAL)
 EDITOR = Rule("editor", is_editor, (pgettext_lazy(_WHO, "editors"),))
 PRIVACY_OFFICER = Rule(
     "privacy-officer", can_search_audit_log, (pgettext_lazy(_WHO, "Privacy officer"),)

@@ -56,6 +56,14 @@ ADMIN = "admin"
 # The professions of the oncology work specialists who take referrals and answer
 # questions (accounts.User.Profession values).
 BACO_KAG = frozenset({"baco", "kag"})
+# Who treats the person (issue 18): specialist, nurses, GP and the paramedics. With the
+# own bedrijfsarts and the BACO/KAG themselves, they may refer a person to a BACO/KAG;
+# the verzekeringsarts, arbeidsdeskundige and casemanager are consulted, they do not refer.
+PARAMEDICS = frozenset({"ergotherapeut", "fysiotherapeut-oncologie", "psycholoog"})
+TREATING = frozenset(
+    {"medisch-specialist", "verpleegkundige", "aya-verpleegkundige", "huisarts", *PARAMEDICS}
+)
+REFERRING_PROFESSIONS = TREATING | BACO_KAG | {"bedrijfsarts"}
 # Roles that see other people's data or change content: they log in with a second factor.
 SECOND_FACTOR_ROLES = frozenset({PROFESSIONAL, EDITOR, EXPERT, PRIVACY_OFFICER, ADMIN})
 
@@ -84,6 +92,12 @@ def is_professional(user: Viewer | None) -> bool:
 
 def is_baco_or_kag(user: Viewer | None) -> bool:
     return is_professional(user) and getattr(user, "profession", "") in BACO_KAG
+
+
+def may_refer_a_person(user: Viewer | None) -> bool:
+    """A treating professional, the own bedrijfsarts or a BACO/KAG refers on a person's
+    behalf (the person then agrees first)."""
+    return is_professional(user) and getattr(user, "profession", "") in REFERRING_PROFESSIONS
 
 
 def is_editor(user: Viewer | None) -> bool:

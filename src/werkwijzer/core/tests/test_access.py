@@ -198,6 +198,58 @@ def test_research_export_needs_the_permission():
 # --- the page guard -----------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    ("profession", "refers"),
+    [
+        ("baco", True),
+        ("kag", True),
+        ("bedrijfsarts", True),
+        ("medisch-specialist", True),
+        ("verpleegkundige", True),
+        ("aya-verpleegkundige", True),
+        ("huisarts", True),
+        ("ergotherapeut", True),
+        ("fysiotherapeut-oncologie", True),
+        ("psycholoog", True),
+        ("verzekeringsarts", False),
+        ("arbeidsdeskundige", False),
+        ("casemanager", False),
+        ("", False),
+    ],
+)
+def test_may_refer_a_person_per_profession(profession, refers):
+    """Issue 18: treating professionals (also the paramedics), the own bedrijfsarts and
+    the BACO/KAG refer; the professionals of the benefits side are consulted, not referring."""
+    user = make_user("professional", profession=profession)
+    assert roles.may_refer_a_person(user) is refers
+    assert access.REFERRER.allows(user) is refers
+
+
+def test_every_profession_is_either_referring_or_not_on_purpose():
+    from werkwijzer.accounts.models import User
+
+    consulted = {"verzekeringsarts", "arbeidsdeskundige", "casemanager"}
+    assert set(User.Profession.values) == roles.REFERRING_PROFESSIONS | consulted
+
+
+def test_referrer_rule_person_and_employer_not_others():
+    for role in ("person", "employer"):
+        assert access.REFERRER.allows(make_user(role))
+    assert not roles.may_refer_a_person(make_user("employer", profession="huisarts"))
+    for role in ("naaste", "editor", "expert", "privacy_officer", "admin"):
+        assert not access.REFERRER.allows(make_user(role))
+    assert not access.REFERRER.allows(AnonymousUser())
+    assert not access.REFERRER.allows(make_user("professional", profession="baco", is_active=False))
+
+
+def test_referrer_403_page_names_who_may_in_dutch():
+    view = access.guard(access.REFERRER)(_ok)
+    with translation.override("nl"):
+        response = view(_request(make_user("professional", profession="verzekeringsarts")))
+    assert response.status_code == 403
+    assert "Behandelaars, bedrijfsartsen, BACO&#x27;s en KAG&#x27;s" in response.content.decode()
+
+
 def test_guard_logs_in_first_then_403_for_other_roles():
     view = access.guard(access.any_of(access.PROFESSIONAL, access.EDITOR))(_ok)
     assert view.access_rule.name == "professional|editor"
