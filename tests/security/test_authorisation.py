@@ -112,6 +112,13 @@ PROFESSIONS = [
     "verpleegkundige",
     "aya-verpleegkundige",
     "huisarts",
+    # Issue 18: the paramedics refer too; the benefits side is consulted and does not.
+    "ergotherapeut",
+    "fysiotherapeut-oncologie",
+    "psycholoog",
+    "verzekeringsarts",
+    "arbeidsdeskundige",
+    "casemanager",
 ]
 ROLES = [
     "anonymous",
@@ -199,6 +206,12 @@ def build_world() -> World:
             recommendations="Opbouw in 8 weken",
             valid_from="2025-01-01",
         )
+        # The report's employer also asked for a BACO for the victim (issue 18): its own
+        # page and API show the status only, never the question it wrote.
+        care.Referral.objects.create(
+            person=victim, provider=provider, created_by=world.report_employer,
+            question="Zzdiagnosis vraag van de werkgever",
+        )  # fmt: skip
         # Released on its own (issue 18: a consent per report).
         scope = f"care.EmployerReport:{report.pk}"
         consents.give(victim, world.report_employer, "employer-report", scope)
@@ -450,7 +463,7 @@ def test_an_employer_never_receives_medical_fields():
         if method == "get"
         for url in _fill(path, params, sample)
     ]
-    seen_report = False
+    seen_report = seen_request = False
     for client in (plain, released):
         for url in urls:
             response = client.get(url)
@@ -472,9 +485,14 @@ def test_an_employer_never_receives_medical_fields():
                 errors="ignore"
             ):
                 seen_report = True
+            if client is released and "waiting-for-employee" in response.content.decode(
+                errors="ignore"
+            ):
+                seen_request = True
     assert not failures, "\n".join(failures[:50])
     if not any(note.startswith("care") for note in world.skipped):
         assert seen_report, "the released employer report was not reachable: the walk is blind"
+        assert seen_request, "the employer's own request was not reachable: the walk is blind"
 
 
 def test_a_professional_changes_only_entries_they_own():

@@ -19,8 +19,9 @@ from ninja import Router, Schema, Status
 from werkwijzer.api.errors import ApiError, ErrorsOut
 from werkwijzer.care import services
 from werkwijzer.care.models import EmployerReport, Referral
-from werkwijzer.care.workflow import Action
+from werkwijzer.care.workflow import Action, RequestStatus
 from werkwijzer.core import access
+from werkwijzer.core.errors import Invalid
 from werkwijzer.directory.models import Provider
 
 # Any logged-in account by default; the services decide per referral (404 for others).
@@ -48,6 +49,7 @@ class ReferralOut(Schema):
     question: str
     confirmed_by_person: bool
     referred_by_professional: bool
+    referred_by_employer: bool
     accepted_by: str | None
     intake_date: datetime.datetime | None
     decline_reason: str
@@ -92,6 +94,7 @@ def _referral_out(user, referral: Referral) -> dict:
         "question": referral.question,
         "confirmed_by_person": referral.is_confirmed,
         "referred_by_professional": referral.by_professional,
+        "referred_by_employer": referral.by_employer,
         "accepted_by": _name(referral.accepted_by) if referral.accepted_by_id else None,
         "intake_date": referral.intake_date,
         "decline_reason": referral.decline_reason,
@@ -150,24 +153,31 @@ def list_referrals(request: HttpRequest):
     response={201: ReferralOut, **ERRORS},
     summary="Make a referral to a BACO or KAG",
     description=(
-        "A person refers themself (leave `person_email` empty). A professional refers a "
-        "person by the e-mail address of their account; the person confirms it first."
+        "A person refers themself (leave `person_email` empty). A treating professional, "
+        "a bedrijfsarts or a BACO/KAG refers a person by the e-mail address of their "
+        "account; the person agrees first, before any professional sees it. An employer "
+        "uses `POST /employer-requests`."
     ),
+    auth=access.api_guard(access.any_of(access.PERSON, access.REFERRING_PROFESSIONAL)),
 )
 def create_referral(request: HttpRequest, payload: ReferralIn):
-    provider = Provider.objects.filter(pk=payload.provider_id, active=True).first()
+    referral = services.create_referral(
+        actor=request.user,
+        provider=_provider(payload.provider_id),
+        question=payload.question,
+        person_email=payload.person_email,
+    )
+    return Status(201, _referral_out(request.user, referral))
+
+
+def _provider(provider_id: int) -> Provider:
+    provider = Provider.objects.filter(pk=provider_id, active=True).first()
     if provider is None:
         raise ApiError(
             [{"field": "provider_id", "message": _("This BACO or KAG does not exist.")}],
             status=422,
         )
-    referral = services.create_referral(
-        actor=request.user,
-        provider=provider,
-        question=payload.question,
-        person_email=payload.person_email,
-    )
-    return Status(201, _referral_out(request.user, referral))
+    return provider
 
 
 @router.get(
@@ -211,6 +221,60 @@ def transition(request: HttpRequest, referral_id: int, payload: TransitionIn):
 def confirm(request: HttpRequest, referral_id: int):
     referral = services.confirm(request.user, referral_id)
     return _referral_out(request.user, referral)
+
+
+class EmployerRequestIn(Schema):
+    provider_id: int
+    employee_email: str
+    question: str
+
+
+class EmployerRequestOut(Schema):
+    """What an employer sees of a request they made: never the question or any care step."""
+
+    employee: str
+    provider: str
+    asked_on: datetime.datetime
+    status: RequestStatus
+    status_label: str
+
+
+@router.post(
+    "/employer-requests",
+    response={201: EmployerRequestOut, **ERRORS},
+    summary="Ask a BACO or KAG for an employee",
+    description=(
+        "The employee (by the e-mail address of their Werkwijzer account) gets the request "
+        "and decides; the BACO/KAG sees it only after they agree. The answer, like "
+        "`GET /employer-requests`, holds only the status, never the question."
+    ),
+    auth=access.api_guard(access.EMPLOYER),
+)
+def create_employer_request(request: HttpRequest, payload: EmployerRequestIn):
+    try:
+        referral = services.create_referral(
+            actor=request.user,
+            provider=_provider(payload.provider_id),
+            question=payload.question,
+            person_email=payload.employee_email,
+        )
+    except Invalid as error:
+        if error.field != "person_email":
+            raise
+        # The service names the page's field; here the employee's address has its own name.
+        raise Invalid(error.message, field="employee_email") from error
+    return Status(201, services.employer_request(referral))
+
+
+@router.get(
+    "/employer-requests",
+    response={200: list[EmployerRequestOut], **ERRORS},
+    summary="Your BACO/KAG requests for employees, with their status",
+    description="Whom, to which BACO/KAG, when, and whether the employee agreed; no more.",
+    auth=access.api_guard(access.EMPLOYER),
+)
+def employer_requests(request: HttpRequest):
+    return services.requests_by_employer(request.user)
 
 
 @router.get(

@@ -49,6 +49,25 @@ class StartForPersonForm(StartForm):
     field_order = ["person_email", "question"]
 
 
+class StartForEmployeeForm(forms.Form):
+    """An employer asks for a BACO/KAG for an employee; the employee decides (issue 18)."""
+
+    person_email = forms.EmailField(
+        label=_("E-mail address of your employee"),
+        help_text=_("Your employee needs a Werkwijzer account. They decide whether they agree."),
+        widget=EmailInput(),
+    )
+    question = forms.CharField(
+        label=_("Why do you ask for a BACO or KAG?"),
+        help_text=_(
+            "Your employee reads this first. The BACO or KAG reads it only if your employee "
+            "agrees. Write about work, never about illness."
+        ),
+        max_length=4000,
+        widget=TextArea(4),
+    )
+
+
 class DeclineForm(forms.Form):
     prefix = "decline"
 

@@ -11,7 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from werkwijzer.care.workflow import FINAL_STATES, State
+from werkwijzer.care.workflow import FINAL_STATES, RequestStatus, State
 
 # Directory kinds a referral can go to.
 REFERRAL_KINDS = frozenset({"baco", "kag"})
@@ -42,6 +42,13 @@ STATE_HELP_FOR_PERSON = {
         "The BACO or KAG cannot help you. The reason is on this page. You can look for another BACO or KAG in the directory."
     ),
     State.WITHDRAWN: _("You withdrew this referral."),
+}
+# What an employer reads of a request they made (no more than this).
+REQUEST_STATUS_LABELS = {
+    RequestStatus.WAITING: _("Waiting for your employee to agree"),
+    RequestStatus.AGREED: _("Your employee agreed; the BACO or KAG has the request"),
+    RequestStatus.NOT_AGREED: _("Your employee did not agree"),
+    RequestStatus.ENDED: _("Finished"),
 }
 STATE_CHOICES = [(state.value, STATE_LABELS[state]) for state in State]
 
@@ -158,8 +165,17 @@ class Referral(models.Model):
         return self.closed_at or self.declined_at
 
     @property
-    def by_professional(self) -> bool:
+    def on_behalf(self) -> bool:
+        """Made for the person by someone else (a professional or the employer)."""
         return self.created_by_id != self.person_id
+
+    @property
+    def by_employer(self) -> bool:
+        return self.on_behalf and self.created_by.role == "employer"
+
+    @property
+    def by_professional(self) -> bool:
+        return self.on_behalf and not self.by_employer
 
     @property
     def state_help(self) -> str:

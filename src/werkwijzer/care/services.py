@@ -12,6 +12,7 @@ exists; `Invalid`, `AccessDenied` and `Conflict` carry a message for the user.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from werkwijzer.care import notifications
 from werkwijzer.care.models import (
     REFERRAL_KINDS,
+    REQUEST_STATUS_LABELS,
     ConsultationNote,
     EmployerReport,
     PersonAdvice,
@@ -33,10 +35,12 @@ from werkwijzer.care.workflow import ENTERED_AT as _ENTERED_AT
 from werkwijzer.care.workflow import (
     Action,
     Actor,
+    RequestStatus,
     State,
     TransitionError,
     available_actions,
     next_state,
+    status_for_requester,
 )
 from werkwijzer.core import access
 from werkwijzer.core.access import Viewer
@@ -123,8 +127,9 @@ def audited_listing(user: Viewer, referrals: QuerySet[Referral]) -> list[Referra
 
 def get_referral(user: Viewer, pk: int, *, audit_read: bool = True) -> Referral:
     """The referral if `user` may see it (audited); NotFound otherwise (no hint it exists)."""
-    referral = Referral.objects.select_related("provider", "person", "accepted_by").filter(pk=pk)
-    referral = referral.first()
+    referral = (
+        Referral.objects.select_related("provider", "person", "accepted_by").filter(pk=pk).first()
+    )
     reason = None if referral is None else access_reason(user, referral)
     if referral is None or reason is None:
         raise NotFound
@@ -166,18 +171,19 @@ def notes_for(user: Viewer, referral: Referral) -> list[ConsultationNote]:
     reason = access.referral_reason(user, referral)
     if reason is None or access.care_relation(user, referral) == access.POOL:
         return []
-    notes = referral.notes.select_related("author")
+    readable = referral.notes.select_related("author")
     if reason == access.OWNER:
-        notes = notes.filter(personal_work_note=False)
-    notes = list(notes)
+        readable = readable.filter(personal_work_note=False)
+    notes = list(readable)
     if notes:
         _read(user, referral.person, f"care.ConsultationNote:referral-{referral.pk}", reason)
     return notes
 
 
 def get_person_advice(user: Viewer, pk: int) -> PersonAdvice:
-    advice = PersonAdvice.objects.select_related("referral", "referral__provider").filter(pk=pk)
-    advice = advice.first()
+    advice = (
+        PersonAdvice.objects.select_related("referral", "referral__provider").filter(pk=pk).first()
+    )
     reason = None if advice is None else access_reason(user, advice.referral)
     if advice is None or reason is None:
         raise NotFound
@@ -198,23 +204,32 @@ def _question(question: str) -> str:
 
 
 def _referred_person(actor: User, person_email: str) -> User:
-    """Who the referral is for: the person themself, or the person a professional names."""
+    """Who the referral is for: the person themself, or the person a treating
+    professional, a bedrijfsarts, a BACO/KAG or the employer names (issue 18)."""
     if access.is_person(actor):
         return actor
-    if not access.is_professional(actor):
-        raise AccessDenied(_("Only a person or a professional can make a referral."))
-    return _user_by_email(
-        person_email,
-        "person",
-        "person_email",
-        _("There is no person with a Werkwijzer account with this e-mail address."),
-    )
+    if access.is_employer(actor):
+        message = _("There is no employee with a Werkwijzer account with this e-mail address.")
+    elif access.may_refer_a_person(actor):
+        message = _("There is no person with a Werkwijzer account with this e-mail address.")
+    else:
+        raise AccessDenied(
+            _("Only the person, a treating professional, a bedrijfsarts or the employer can ask.")
+        )
+    return _user_by_email(person_email, "person", "person_email", message)
+
+
+def _creation_reason(actor: User, person: User) -> str:
+    if person.pk == actor.pk:
+        return "owner"
+    return "employer-request" if access.is_employer(actor) else "referral-on-behalf"
 
 
 def create_referral(
     *, actor: User, provider: Provider, question: str, person_email: str = ""
 ) -> Referral:
-    """A referral by the person, or by a professional for a person (who then confirms)."""
+    """A referral by the person, or for a person by a referring professional or their
+    employer (the person then confirms; until then no professional sees it)."""
     if not can_refer_to(provider):
         raise Invalid(_("You can only refer to a BACO or KAG."), field="provider")
     question = _question(question)
@@ -233,15 +248,56 @@ def create_referral(
             subject=person,
             action="create",
             resource=referral,
-            reason="owner" if person.pk == actor.pk else "referral-on-behalf",
+            reason=_creation_reason(actor, person),
             on_behalf_of=person if person.pk != actor.pk else None,
         )
         notifications.changed(referral)
     return referral
 
 
+@dataclass(frozen=True)
+class EmployerRequest:
+    """All an employer learns of a BACO/KAG request they made for an employee."""
+
+    employee: str
+    provider: str
+    asked_on: dt.datetime
+    status: RequestStatus
+    status_label: str
+
+
+def requests_by_employer(employer: Viewer) -> list[EmployerRequest]:
+    """The BACO/KAG requests this employer made, with only what they may know: whom it
+    is for, to which BACO/KAG, when, and its status for a requester (each read audited).
+    Never the question, and no step of the care (`workflow.status_for_requester`)."""
+    if not access.is_employer(employer):
+        return []
+    rows = []
+    requests = Referral.objects.filter(created_by_id=employer.pk).select_related(
+        "person", "provider"
+    )
+    for referral in requests:
+        _read(employer, referral.person, f"care.Referral:{referral.pk}:status", "requester")
+        rows.append(employer_request(referral))
+    return rows
+
+
+def employer_request(referral: Referral) -> EmployerRequest:
+    """What the employer who made this request may know of it (not audited: the caller
+    either just made it or reads it through `requests_by_employer`)."""
+    status = status_for_requester(referral.state, referral.is_confirmed)
+    return EmployerRequest(
+        employee=referral.person.get_full_name() or referral.person.username,
+        provider=referral.provider.name,
+        asked_on=referral.created_at,
+        status=status,
+        status_label=str(REQUEST_STATUS_LABELS[status]),
+    )
+
+
 def confirm(person: User, pk: int) -> Referral:
-    """The person confirms a referral a professional made for them."""
+    """The person agrees to a referral someone else (a professional, the employer) made
+    for them: only now does the BACO/KAG see it."""
     with transaction.atomic():
         referral = Referral.objects.select_for_update().filter(pk=pk, person_id=person.pk).first()
         if referral is None:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("verwijzingen/<int:pk>/werkgever/", views.add_employer_report, name="add_report"),
     path("advies/<int:pk>/pdf/", views.advice_pdf, name="advice_pdf"),
     path("werkgeversrapporten/", views.employer_reports, name="employer_reports"),
+    path("aanvragen-werkgever/", views.employer_requests, name="employer_requests"),
     path("werkgeversrapporten/<int:pk>/", views.employer_report, name="employer_report"),
     path("werkgeversrapporten/<int:pk>/pdf/", views.employer_report_pdf, name="report_pdf"),
     path("werkgeversrapporten/<int:pk>/delen/", views.share_report, name="share_report"),

@@ -37,7 +37,6 @@ ACTION_LABELS = {
 
 # Who uses the zorgpad: the person, the professionals of the provider, the employer.
 CARE_USERS = access.any_of(access.PERSON, access.PROFESSIONAL, access.EMPLOYER)
-REFERRERS = access.any_of(access.PERSON, access.PROFESSIONAL)
 
 
 def _flash_error(request: HttpRequest, error: Refusal) -> None:
@@ -57,19 +56,48 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @access.public("reads only the public directory entry; the form behind it is guarded")
 def start(request: HttpRequest, provider_pk: int) -> HttpResponse:
-    """'Refer me': a person refers themself, or a professional refers a person. A provider
-    that takes no referrals is 404 for everyone, before the login."""
+    """'Refer me': a person refers themself, a professional refers a person, or an
+    employer asks for one for an employee. A provider that takes no referrals is 404 for
+    everyone, before the login."""
     provider = get_object_or_404(Provider, pk=provider_pk, active=True)
     if not services.can_refer_to(provider):
         raise Http404
     return _start(request, provider)
 
 
-@access.guard(REFERRERS)
+def _start_form_class(user) -> type[forms.StartForm] | type[forms.StartForEmployeeForm]:
+    if access.is_employer(user):
+        return forms.StartForEmployeeForm
+    return forms.StartForPersonForm if access.is_professional(user) else forms.StartForm
+
+
+def _started(request: HttpRequest, referral: Referral) -> HttpResponse:
+    """Where each kind of asker goes once the referral is made."""
+    if referral.person_id == request.user.pk:
+        messages.success(
+            request,
+            _("Your referral has been sent. You will get an e-mail when something changes."),
+        )
+        return redirect("care:referral", pk=referral.pk)
+    if access.is_employer(request.user):
+        messages.success(
+            request,
+            _(
+                "Your request has been sent. Your employee gets an e-mail and decides. "
+                "Here you see whether they agreed."
+            ),
+        )
+        return redirect("care:employer_requests")
+    messages.success(request, _("The referral has been made. The person must confirm it first."))
+    return redirect("care:worklist")
+
+
+# The person, the employer, and the professionals who may refer (access.REFERRER): a
+# verzekeringsarts, arbeidsdeskundige or casemanager gets the 403 page saying who may.
+@access.guard(access.REFERRER)
 def _start(request: HttpRequest, provider: Provider) -> HttpResponse:
     user = request.user
-    form_class = forms.StartForPersonForm if access.is_professional(user) else forms.StartForm
-    form = form_class(request.POST or None)
+    form = _start_form_class(user)(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.create_referral(
@@ -81,20 +109,10 @@ def _start(request: HttpRequest, provider: Provider) -> HttpResponse:
         except Refusal as error:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
-            if referral.person_id == user.pk:
-                messages.success(
-                    request,
-                    _(
-                        "Your referral has been sent. You will get an e-mail when something changes."
-                    ),
-                )
-                return redirect("care:referral", pk=referral.pk)
-            messages.success(
-                request, _("The referral has been made. The person must confirm it first.")
-            )
-            return redirect("care:worklist")
+            return _started(request, referral)
     status = 422 if request.method == "POST" else 200
-    return render(request, "care/start.html", {"provider": provider, "form": form}, status=status)
+    context = {"provider": provider, "form": form, "by_employer": access.is_employer(user)}
+    return render(request, "care/start.html", context, status=status)
 
 
 @access.guard(access.PERSON)
@@ -308,6 +326,15 @@ def advice_pdf(request: HttpRequest, pk: int) -> HttpResponse:
 def employer_reports(request: HttpRequest) -> HttpResponse:
     reports = services.released_reports(request.user)
     return render(request, "care/employer_reports.html", {"reports": reports})
+
+
+@access.guard(access.EMPLOYER)
+@require_GET
+def employer_requests(request: HttpRequest) -> HttpResponse:
+    """The employer's BACO/KAG requests for employees: whom, where, when and the status
+    label; never the question or a step of the care (services.requests_by_employer)."""
+    requests = services.requests_by_employer(request.user)
+    return render(request, "care/employer_requests.html", {"requests": requests})
 
 
 @access.guard(access.ANY_ACCOUNT)

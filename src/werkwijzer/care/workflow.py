@@ -115,3 +115,22 @@ def available_actions(state: str, actor: str) -> list[Action]:
 
 def is_final(state: str) -> bool:
     return State(state) in FINAL_STATES
+
+
+class RequestStatus(StrEnum):
+    """All an employer learns of a BACO/KAG request they made for an employee."""
+
+    WAITING = "waiting-for-employee"
+    AGREED = "agreed"
+    NOT_AGREED = "not-agreed"
+    ENDED = "ended"
+
+
+def status_for_requester(state: str, confirmed: bool) -> RequestStatus:
+    """The employer's view of their request: waiting for the employee's agreement, agreed
+    (the BACO/KAG has it), not agreed (the employee declined), or ended. No more: not
+    whether the BACO/KAG accepted, planned or advised anything."""
+    current = State(state)
+    if not confirmed:
+        return RequestStatus.NOT_AGREED if current in FINAL_STATES else RequestStatus.WAITING
+    return RequestStatus.ENDED if current in FINAL_STATES else RequestStatus.AGREED

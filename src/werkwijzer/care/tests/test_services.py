@@ -78,11 +78,6 @@ def test_empty_question_refused(person, provider):
     assert caught.value.field == "question"
 
 
-def test_employer_cannot_refer(employer, provider):
-    with pytest.raises(Refusal):
-        make_referral(employer, provider)
-
-
 def test_professional_refers_on_behalf_and_person_confirms(person, baco, outsider, provider):
     referral = services.create_referral(
         actor=outsider, provider=provider, question=QUESTION, person_email=person.email.upper()

@@ -125,3 +125,47 @@ def test_workflow_module_has_no_django_import():
     }
     names |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not any(name.startswith("django") for name in names)
+
+
+# What the employer who asked sees (issue 18), for every state, before and after the
+# person agreed. Unconfirmed referrals only ever stay requested or are withdrawn (the
+# pool never sees them), but the function answers for every state all the same.
+REQUESTER_STATUS = {
+    (State.REQUESTED, False): workflow.RequestStatus.WAITING,
+    (State.WITHDRAWN, False): workflow.RequestStatus.NOT_AGREED,
+    (State.DECLINED, False): workflow.RequestStatus.NOT_AGREED,
+    (State.CLOSED, False): workflow.RequestStatus.NOT_AGREED,
+    (State.ACCEPTED, False): workflow.RequestStatus.WAITING,
+    (State.INTAKE_PLANNED, False): workflow.RequestStatus.WAITING,
+    (State.CONSULTATIONS, False): workflow.RequestStatus.WAITING,
+    (State.ADVICE_GIVEN, False): workflow.RequestStatus.WAITING,
+    (State.REQUESTED, True): workflow.RequestStatus.AGREED,
+    (State.ACCEPTED, True): workflow.RequestStatus.AGREED,
+    (State.INTAKE_PLANNED, True): workflow.RequestStatus.AGREED,
+    (State.CONSULTATIONS, True): workflow.RequestStatus.AGREED,
+    (State.ADVICE_GIVEN, True): workflow.RequestStatus.AGREED,
+    (State.CLOSED, True): workflow.RequestStatus.ENDED,
+    (State.DECLINED, True): workflow.RequestStatus.ENDED,
+    (State.WITHDRAWN, True): workflow.RequestStatus.ENDED,
+}
+
+
+def test_requester_status_table_covers_every_state():
+    assert set(REQUESTER_STATUS) == {(s, c) for s in State for c in (False, True)}
+
+
+@pytest.mark.parametrize(("key", "expected"), REQUESTER_STATUS.items(), ids=str)
+def test_status_for_requester(key, expected):
+    state, confirmed = key
+    assert workflow.status_for_requester(state.value, confirmed) is expected
+
+
+def test_requester_never_learns_a_care_step():
+    """Accepted, intake, consultations and advice all read the same to the employer."""
+    seen = {workflow.status_for_requester(s, True) for s in workflow.OPEN_STATES}
+    assert seen == {workflow.RequestStatus.AGREED}
+
+
+def test_status_for_requester_refuses_an_unknown_state():
+    with pytest.raises(ValueError):
+        workflow.status_for_requester("lost", True)
