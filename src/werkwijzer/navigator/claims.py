@@ -10,7 +10,7 @@ from pathlib import Path
 from werkwijzer.core import yamlfile
 from werkwijzer.core.claims import Claim, claim
 from werkwijzer.navigator import illness
-from werkwijzer.navigator.engine import RULES_FILE
+from werkwijzer.navigator.rules import RULES_FILE
 from werkwijzer.timeline.routes import ROUTES_FILE
 
 

@@ -2,7 +2,7 @@
 rest for later; the dates from today on; the articles to read; rule ids for
 professionals only.
 
-The plan itself (engine.Plan, the API's JSON) is unchanged: this only arranges it, and
+The plan itself (plan.Plan, the API's JSON) is unchanged: this only arranges it, and
 adds the titles and addresses of the kennisbank's articles about its topics.
 """
 
@@ -18,9 +18,9 @@ from werkwijzer.core.roles import Viewer, is_professional
 from werkwijzer.core.sources import sources
 from werkwijzer.core.versions import content_version
 from werkwijzer.knowledge.services import articles_for_illness, articles_for_topics
-from werkwijzer.navigator.engine import Plan, date_overview, first_helpers
 from werkwijzer.navigator.illness import illness_info
 from werkwijzer.navigator.labels import party_labels
+from werkwijzer.navigator.plan import Plan, date_overview, first_helpers
 from werkwijzer.navigator.situation import Situation
 from werkwijzer.vocabulary.labels import (
     CANCER_TYPE,

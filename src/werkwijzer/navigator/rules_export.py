@@ -17,7 +17,7 @@ from typing import Any
 from django.utils import translation
 
 from werkwijzer.core.sources import source
-from werkwijzer.navigator.engine import Rule, default_rules
+from werkwijzer.navigator.rules import Rule, default_rules
 from werkwijzer.vocabulary.labels import LABELS
 
 # Words of the table itself, per language (the labels of slugs come from vocabulary).
@@ -101,7 +101,7 @@ ROLE_NAMES = {
         "professional": "professional",
     },
 }
-# The derived facts (engine.derived_flags) in words; a new flag shows as its name.
+# The derived facts (rules.derived_flags) in words; a new flag shows as its name.
 FLAG_NAMES = {
     "nl": {
         "employee": "in loondienst",

@@ -14,17 +14,9 @@ from typing import Any
 from werkwijzer.core.versions import content_version
 from werkwijzer.directory.services import nearby_for_kinds
 from werkwijzer.helpers.services import helpers_with_texts
-from werkwijzer.navigator.engine import (
-    Attention,
-    Catalogue,
-    CatalogueEntry,
-    NearbySource,
-    Plan,
-    ScreeningSource,
-    applicable_helpers,
-    plan,
-    route_milestones,
-)
+from werkwijzer.navigator.catalogue import Catalogue, CatalogueEntry, applicable_helpers
+from werkwijzer.navigator.engine import NearbySource, ScreeningSource, plan, route_milestones
+from werkwijzer.navigator.plan import Attention, Plan
 from werkwijzer.navigator.situation import Situation
 from werkwijzer.screening.rules import age_class, screen
 

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from werkwijzer.knowledge.content import read_articles
-from werkwijzer.navigator.engine import RULES_FILE
+from werkwijzer.navigator.rules import RULES_FILE
 from werkwijzer.timeline import legal_weeks
 from werkwijzer.timeline.routes import build_route
 
@@ -229,7 +229,7 @@ def test_the_employer_guide_and_decision_aid_are_filled_in():
 
 
 def test_rule_texts_are_filled_in():
-    from werkwijzer.navigator.engine import default_rules
+    from werkwijzer.navigator.rules import default_rules
 
     texts = " ".join(" ".join(rule.why.values()) for rule in default_rules())
     assert "week 93" in texts and "{{" not in texts

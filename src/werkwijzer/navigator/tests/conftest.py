@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from werkwijzer.helpers.content import load_helper_files
-from werkwijzer.navigator.engine import CatalogueEntry
+from werkwijzer.navigator.catalogue import CatalogueEntry
 
 CONTENT = Path(__file__).resolve().parents[4] / "content" / "helpers"
 

@@ -518,7 +518,8 @@ def test_the_next_evaluation_is_named_not_numbered(catalogue):
 
 
 def test_a_step_due_today_says_vandaag():
-    from werkwijzer.navigator.engine import PlannedMilestone, _upcoming_step
+    from werkwijzer.navigator.engine import _upcoming_step
+    from werkwijzer.navigator.plan import PlannedMilestone
 
     due_today = PlannedMilestone("ziekmelding", TODAY, 1, "werkende", "Meld je ziek.", "x")
     assert _upcoming_step(due_today, TODAY, "nl") == "Vandaag: Meld je ziek."

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from werkwijzer.navigator.engine import default_rules, plan
+from werkwijzer.navigator.engine import plan
+from werkwijzer.navigator.rules import default_rules
 from werkwijzer.navigator.services import screening_source
 from werkwijzer.navigator.situation import Situation
 from werkwijzer.navigator.tests.conftest import file_catalogue

@@ -15,14 +15,8 @@ from pypdf import PdfReader
 
 from werkwijzer.accounts.testing import force_login_verified
 from werkwijzer.knowledge.testing import kennisbank, kennisbank_session  # noqa: F401
-from werkwijzer.navigator.engine import (
-    PlannedHelper,
-    PlannedMilestone,
-    date_overview,
-    first_helpers,
-    plan,
-    route_milestones,
-)
+from werkwijzer.navigator.engine import plan, route_milestones
+from werkwijzer.navigator.plan import PlannedHelper, PlannedMilestone, date_overview, first_helpers
 from werkwijzer.navigator.situation import parse_situation
 from werkwijzer.navigator.tests.conftest import file_catalogue
 from werkwijzer.navigator.tests.standard_situations import STANDARD_SITUATIONS

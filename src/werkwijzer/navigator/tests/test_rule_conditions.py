@@ -9,12 +9,11 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings
 
-from werkwijzer.navigator.engine import (
+from werkwijzer.navigator.catalogue import Catalogue, applicable_helpers
+from werkwijzer.navigator.engine import _collect
+from werkwijzer.navigator.rules import (
     FLAG_NAMES,
-    Catalogue,
     RuleError,
-    _collect,
-    applicable_helpers,
     candidate_rules,
     default_rules,
     derived_flags,

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from werkwijzer.navigator.engine import default_rules
+from werkwijzer.navigator.rules import default_rules
 from werkwijzer.navigator.rules_export import CSV_COLUMNS, applies_to, csv_text, markdown
 
 DOCS_RULES = Path(settings.BASE_DIR) / "docs" / "rules.md"
@@ -33,11 +33,11 @@ def test_every_rule_is_one_row_in_markdown_and_csv():
 
 
 def test_every_flag_of_the_engine_has_words():
-    from werkwijzer.navigator import engine
+    from werkwijzer.navigator import rules
     from werkwijzer.navigator.rules_export import FLAG_NAMES
 
     for language, names in FLAG_NAMES.items():
-        assert set(engine.FLAG_NAMES) <= set(names), (language, set(engine.FLAG_NAMES) - set(names))
+        assert set(rules.FLAG_NAMES) <= set(names), (language, set(rules.FLAG_NAMES) - set(names))
 
 
 def test_the_situation_reads_as_words():

@@ -1,6 +1,6 @@
 import pytest
 
-from werkwijzer.navigator.engine import RuleError, default_rules, parse_rules
+from werkwijzer.navigator.rules import RuleError, default_rules, parse_rules
 
 
 def test_the_rules_file_is_valid_and_every_rule_has_both_languages():

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from werkwijzer.navigator.engine import Attention, plan
+from werkwijzer.navigator.engine import plan
+from werkwijzer.navigator.plan import Attention
 from werkwijzer.navigator.services import make_plan
 from werkwijzer.navigator.situation import parse_situation
 from werkwijzer.navigator.tests.test_api import SITUATION
