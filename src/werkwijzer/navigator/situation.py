@@ -404,6 +404,24 @@ def parse_situation(data: Any, today: dt.date | None = None) -> Situation:
     return situation
 
 
+def _spells_schema() -> dict[str, Any]:
+    return {
+        "type": "array",
+        "maxItems": MAX_SPELLS,
+        "description": "Earlier spells of sickness; spells less than 4 weeks apart "
+        "count together with the current one (samentelling).",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["from", "to"],
+            "properties": {
+                "from": {"type": "string", "format": "date"},
+                "to": {"type": "string", "format": "date"},
+            },
+        },
+    }
+
+
 def situation_json_schema() -> dict[str, Any]:
     """The JSON Schema of a situation, for the OpenAPI document."""
 
@@ -431,21 +449,7 @@ def situation_json_schema() -> dict[str, Any]:
                 "description": "Last day of a fixed-term contract; for a job seeker, of the "
                 "previous contract.",
             },
-            "earlier_sick_spells": {
-                "type": "array",
-                "maxItems": MAX_SPELLS,
-                "description": "Earlier spells of sickness; spells less than 4 weeks apart "
-                "count together with the current one (samentelling).",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["from", "to"],
-                    "properties": {
-                        "from": {"type": "string", "format": "date"},
-                        "to": {"type": "string", "format": "date"},
-                    },
-                },
-            },
+            "earlier_sick_spells": _spells_schema(),
             "agency_clause": {
                 **flag,
                 "description": "uitzendkracht only: the contract has an uitzendbeding.",
