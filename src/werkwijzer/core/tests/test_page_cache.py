@@ -52,6 +52,24 @@ def test_a_kept_page_is_still_compressed_for_who_asks(client):
     assert b"<html" in gzip.decompress(kept.content)
 
 
+def test_a_kept_page_is_kept_compressed_and_never_sent_compressed_to_who_did_not_ask(
+    client, monkeypatch
+):
+    first = client.get("/wie-kan-helpen/", HTTP_ACCEPT_ENCODING="gzip")
+    assert first["Content-Encoding"] == "gzip"
+
+    def fails(*args, **kwargs):
+        raise AssertionError("compressed again")
+
+    monkeypatch.setattr("django.middleware.gzip.compress_string", fails)
+    monkeypatch.setattr("django.middleware.gzip.compress_sequence", fails)
+    second = client.get("/wie-kan-helpen/", HTTP_ACCEPT_ENCODING="gzip")
+    assert second.content == first.content  # the kept bytes, not compressed anew
+    plain = client.get("/wie-kan-helpen/")
+    assert "Content-Encoding" not in plain and b"<html" in plain.content
+    assert "accept-encoding" in plain["Vary"].lower()
+
+
 @pytest.mark.parametrize("change", [content_changed, lambda: version_changed("directory")])
 def test_a_content_change_gives_the_page_a_new_key(client, monkeypatch, change):
     from werkwijzer.core import caching
