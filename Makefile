@@ -64,6 +64,7 @@ test: system-deps $(VENV)/.installed-dev node_modules/.installed messages
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lint-imports .importlinter
+	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=werkwijzer.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 # The quick loop while working: everything but the browser, production and fuzz tests.
@@ -75,6 +76,7 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lint-imports .importlinter
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix src tests benchmarks
