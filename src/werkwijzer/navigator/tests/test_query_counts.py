@@ -56,7 +56,8 @@ def test_the_plan_page_with_a_postcode(client, directory, django_assert_max_num_
     client.post("/wegwijzer/plan/", SITUATION)
     # The plan's five, and the session (read; the persona written back in a savepoint),
     # and the content version of the plan's article links (issue 15; in the tests only:
-    # elsewhere it is read at most once per WERKWIJZER_CONTENT_CHECK_SECONDS).
-    with django_assert_max_num_queries(10):
+    # elsewhere it is read at most once per WERKWIJZER_CONTENT_CHECK_SECONDS), and the
+    # coming events about the plan's topics (issue 21).
+    with django_assert_max_num_queries(11):
         response = client.post("/wegwijzer/plan/", {**SITUATION, "postcode": "6525"})
     assert response.status_code == 200
