@@ -115,6 +115,27 @@ def step(occupancy: np.ndarray, parts: list[CompiledEdges]) -> np.ndarray:
     return moved
 
 
+def _costs(
+    coef: economics.Coefficients,
+    yearly: np.ndarray,
+    weekly: np.ndarray | None,
+    wages: tuple[np.ndarray, np.ndarray],
+    assessment: int,
+    weeks: int,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Costs per party and year from the discounted person-weeks per state; for a single
+    draw also per week (the weekly phases are exact then, the yearly ones an average)."""
+    wage_factor, capped_factor = (wage[:, :, None, None] for wage in wages)
+    if weekly is None:
+        costs = period_costs(
+            yearly * wage_factor, yearly * capped_factor, coef, year_phases(assessment)
+        )
+        return costs, None
+    phases = [economics.phase(week, assessment) for week in range(weeks)]
+    costs_weekly = period_costs(weekly * wage_factor, weekly * capped_factor, coef, phases)[0]
+    return weekly_to_yearly(costs_weekly, weeks)[None], costs_weekly
+
+
 def run_cohort(
     p: dict[str, np.ndarray],
     strata: Strata,
@@ -125,7 +146,6 @@ def run_cohort(
     """Run the cohort model for every draw in `p` (arrays of shape (draws, 1))."""
     draws = next(iter(p.values())).shape[0]
     occupancy = initial_distribution(p, strata) * strata.weight * p["cohort_size"]
-    mean_wage, mean_capped = economics.wage_moments(p)
     discount = economics.discount_factors(p["discount_rate"], weeks)
     coef = economics.coefficients(p, strata)
     states = np.zeros((draws, weeks, N_STATES))
@@ -162,16 +182,8 @@ def run_cohort(
     yearly = np.moveaxis(yearly, (0, 1), (1, 3))  # (draws, years, S, states)
     if weekly is not None:
         weekly = np.moveaxis(weekly, 1, 2)[None]  # (1, weeks, S, states)
-    wage_factor = mean_wage[:, :, None, None]
-    capped_factor = mean_capped[:, :, None, None]
-    costs_weekly = None
-    if weekly is not None:
-        phases = [economics.phase(week, assessment) for week in range(weeks)]
-        costs_weekly = period_costs(weekly * wage_factor, weekly * capped_factor, coef, phases)[0]
-        costs_yearly = weekly_to_yearly(costs_weekly, weeks)[None]
-    else:
-        costs_yearly = period_costs(
-            yearly * wage_factor, yearly * capped_factor, coef, year_phases(assessment)
-        )
+    costs_yearly, costs_weekly = _costs(
+        coef, yearly, weekly, economics.wage_moments(p), assessment, weeks
+    )
     offer_costs = economics.offer_costs(offer, strata, alive_at_start, discount)
     return ModelOutput(states, costs_yearly, offer_costs, costs_weekly)
