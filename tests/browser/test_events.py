@@ -1,6 +1,7 @@
 """Issue 21 in the browser: an editor adds an event in /beheer/; it shows on the list,
-its page, under a matching topic and plan (the events_for_topics tag), and downloads
-as .ics."""
+its page, on the kennisbank's topic page and under an article about its topic, and
+downloads as .ics. The plan shows the coming events about its topics folded, and stays
+short on a phone."""
 
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ TITLE = "Groep werk en kanker in Zwolle"
 
 @pytest.fixture
 def seeded_live(transactional_db):
+    """The demo events, and the kennisbank whose topic pages and articles show them."""
     from werkwijzer.core.seeding import seed_all
 
-    seed_all(only={"helpers", "events"})
+    seed_all(only={"helpers", "events", "knowledge"})
 
 
 def _add_event(editor) -> None:
@@ -39,7 +41,7 @@ def _add_event(editor) -> None:
     expect(editor.locator(".messagelist")).to_contain_text(TITLE)
 
 
-def test_an_editor_adds_an_event_that_shows_and_downloads(browser, live_server, page, settings):
+def test_an_editor_adds_an_event_that_shows_and_downloads(browser, live_server, page):
     from tests.browser.test_directory import _editor_logs_in
     from werkwijzer.events.models import Event
 
@@ -73,15 +75,56 @@ def test_an_editor_adds_an_event_that_shows_and_downloads(browser, live_server, 
     entry = Calendar.from_ical(Path(info.value.path()).read_bytes()).walk("VEVENT")[0]
     assert str(entry["summary"]) == TITLE and str(entry["location"]) == "Zwolle"
 
-    # A topic page and a plan about the topic show it (the tag the lead includes).
-    settings.ROOT_URLCONF = "tests.browser.tag_pages"
-    page.goto("/proef/tags/?titel=Vermoeidheid+en+werk&onderwerp=vermoeidheid-en-werk&soort=plan")
+    # The kennisbank's topic page and an article about the topic show it.
+    page.goto("/kennisbank/?onderwerp=vermoeidheid-en-werk")
     section = page.locator(".events-for-topics")
     expect(section.get_by_role("link", name=TITLE)).to_have_attribute(
         "href", event.get_absolute_url()
     )
     assert_accessible(page)
-    screenshot(page, "events-for-topics-1280")
+    screenshot(page, "events-topic-page-1280")
+    page.goto("/kennisbank/vermoeidheid-en-werk/")
+    expect(page.locator(".events-for-topics").get_by_role("link", name=TITLE)).to_be_visible()
+
+
+def test_the_plan_folds_the_events_about_its_topics_and_stays_short(page):
+    from tests.browser.test_plan_size import DESKTOP, MAX_HEIGHT, PHONE, open_plan
+    from werkwijzer.core.seeding import seed_all
+    from werkwijzer.feedback.models import Feedback
+    from werkwijzer.navigator.tests.standard_situations import STANDARD_SITUATIONS
+
+    # As the plan-size test: the nearest providers too, so the plan is at its full length.
+    seed_all(only={"directory"})
+    page.set_viewport_size(PHONE)
+    open_plan(page, STANDARD_SITUATIONS["agency-worker"])  # the tallest standard plan
+    events = page.locator("details.plan-events")
+    expect(events.locator("summary")).to_contain_text("over jouw onderwerpen")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert page.locator("details[open]").count() == 0
+    print("plan height at 390 px with the events and the question:", height)  # pytest -s
+    assert height <= MAX_HEIGHT, height
+    assert_accessible(page)
+    events.locator("summary").click()
+    cards = events.locator(".event-card")
+    assert 1 <= cards.count() <= 3
+    expect(cards.first).to_contain_text("Voorbeeld")
+    # "Heb je hier iets aan?" on the plan, answered in place (JavaScript).
+    box = page.locator("[data-feedback]")
+    box.locator("summary").click()
+    box.get_by_label("Wil je nog iets zeggen?").fill("Ik mis een cursus in mijn buurt")
+    assert_accessible(page)
+    screenshot(page, "plan-events-feedback-390")
+    page.set_viewport_size(DESKTOP)
+    screenshot(page, "plan-events-feedback-1280")
+    box.get_by_role("button", name="Nee").click()
+    expect(box.get_by_role("status")).to_contain_text("Bedankt voor je antwoord")
+    assert page.url.endswith("/wegwijzer/plan/")
+    stored = Feedback.objects.get()
+    assert (stored.kind, stored.helpful) == ("plan", False)
+    # Printed, the plan leaves out the events and the question (screen only).
+    page.emulate_media(media="print")
+    expect(events).to_be_hidden()
+    expect(box).to_be_hidden()
 
 
 def _logs_in(browser, live_server, user):
