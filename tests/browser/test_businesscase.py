@@ -38,10 +38,13 @@ def test_run_a_scenario_change_an_assumption_and_see_the_chart_change(bc_page):
     assert_accessible(page)
     screenshot(page, "businesscase-default")
 
-    # Run the combination of all four elements next to scenario 2.
+    # Run the combination of all four elements next to scenario 2. That is a heavy run
+    # (600 draw runs): the tests' immediate task backend computes it inside the request,
+    # which takes a few seconds on a quiet machine and more than the default 15 s when
+    # the suite loads both cores, so this one navigation may take a minute.
     page.locator("input[name=scenarios][value=all]").check()
-    page.locator("form.bc-form button[type=submit]").click()
-    page.wait_for_url("**/businesscase/?*")
+    with page.expect_navigation(url="**/businesscase/?*", timeout=60_000):
+        page.locator("form.bc-form button[type=submit]").click(no_wait_after=True)
     query = parse_qs(urlparse(page.url).query)
     assert set(query["scenarios"]) == {"s2", "all"}
     parties_before = _chart(page, "parties")
@@ -51,8 +54,8 @@ def test_run_a_scenario_change_an_assumption_and_see_the_chart_change(bc_page):
     # Change an assumption: a higher wage makes every lost week cost more.
     page.locator("details.bc-assumptions > summary").click()
     page.locator("#id_annual_wage").fill("60000")
-    page.locator("form.bc-form button[type=submit]").click()
-    page.wait_for_url("**annual_wage=60000**")
+    with page.expect_navigation(url="**annual_wage=60000**", timeout=60_000):
+        page.locator("form.bc-form button[type=submit]").click(no_wait_after=True)
     assert _chart(page, "parties") != parties_before
     assert page.locator(".bc-parameter--changed #id_annual_wage").count() == 1
     assert_accessible(page)

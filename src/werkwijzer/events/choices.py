@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from werkwijzer.vocabulary.labels import ROLE_AS_AUDIENCE
 from werkwijzer.vocabulary.slugs import slugs
 
 
@@ -17,17 +18,9 @@ class Kind(models.TextChoices):
     PROFESSIONALS = "professionals", _("Training for professionals")
 
 
-# Who an event is for: the wegwijzer's roles (vocabulary.yaml), in words for a list.
-AUDIENCE_LABELS: dict[str, Promise] = {
-    "werkende": _("People with or after cancer"),
-    "naaste": _("Loved ones"),
-    "werkgever": _("Employers and HR"),
-    "professional": _("Professionals"),
-}
-
-
 def audience_choices() -> list[tuple[str, Promise | str]]:
-    return [(slug, AUDIENCE_LABELS.get(slug, slug)) for slug in slugs("role")]
+    """Who an event is for: the wegwijzer's roles (vocabulary.yaml), in words for a list."""
+    return [(slug, ROLE_AS_AUDIENCE.get(slug, slug)) for slug in slugs("role")]
 
 
 def topic_label(slug: str) -> str:

@@ -14,10 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from werkwijzer.core import access
 from werkwijzer.core.downloads import PUBLIC, download
 from werkwijzer.events import services
-from werkwijzer.events.choices import AUDIENCE_LABELS, topic_label
+from werkwijzer.events.choices import topic_label
 from werkwijzer.events.forms import EventForm, FilterForm
 from werkwijzer.events.ics import event_to_ics
 from werkwijzer.events.models import Event
+from werkwijzer.vocabulary.labels import ROLE_AS_AUDIENCE
 
 
 @require_GET
@@ -40,7 +41,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "event": event,
         "ended": event.ends_at < timezone.now(),
-        "audience_labels": [AUDIENCE_LABELS.get(slug, slug) for slug in event.audiences],
+        "audience_labels": [ROLE_AS_AUDIENCE.get(slug, slug) for slug in event.audiences],
         "topic_labels": [(slug, topic_label(slug)) for slug in event.topics],
         "may_keep": services.may_keep(request.user, event),
     }

@@ -68,6 +68,13 @@ ROLE = {
     "werkgever": _("I am an employer, manager or HR adviser"),
     "professional": _("I am a professional (doctor, nurse, bedrijfsarts)"),
 }
+# The same roles as the people something is for (an event's audience), in words for a list.
+ROLE_AS_AUDIENCE = {
+    "werkende": _("People with or after cancer"),
+    "naaste": _("Loved ones"),
+    "werkgever": _("Employers and HR"),
+    "professional": _("Professionals"),
+}
 CONCERNS = {
     "werken-tijdens-behandeling": _("Can I work during treatment?"),
     "vermoeidheid": _("Fatigue"),
