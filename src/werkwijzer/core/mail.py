@@ -108,7 +108,12 @@ def _try_again(delay: int, **kwargs: Any) -> None:
     retry.enqueue(**kwargs)
 
 
-@task(takes_context=True)
+# Someone waits for this e-mail (a password reset, a referral, a reply): it goes before the
+# search index and reference updates a publish queues by the hundred.
+MAIL_PRIORITY = 10
+
+
+@task(takes_context=True, priority=MAIL_PRIORITY)
 def deliver_mail(
     context: TaskContext,
     message: dict[str, Any],

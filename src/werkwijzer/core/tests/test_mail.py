@@ -87,3 +87,15 @@ def test_worker_sends_and_blanks_the_row(db):
     assert row.status == "SUCCESSFUL"
     assert row.return_value == "sent"
     assert row.args_kwargs == {"args": [], "kwargs": {"kind": "test.ok", "attempt": 1}}
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_mail_goes_before_the_updates_queued_earlier(db):
+    """A publish queues index updates by the hundred; the person waiting for a password
+    reset should not wait behind them (the production mail test waited over a minute)."""
+    from werkwijzer.core.housekeeping import clear_sessions
+
+    clear_sessions.enqueue()  # any task of default priority, queued first
+    send_mail_later("Subject", "Body", "wacht@example.org", kind="test.priority")
+    first = DBTaskResult.objects.ready().first()
+    assert first.task_path == "werkwijzer.core.mail.deliver_mail"
