@@ -18,10 +18,9 @@ from ninja import Router, Schema, Status
 
 from werkwijzer.api.errors import ApiError, ErrorsOut
 from werkwijzer.care import services
-from werkwijzer.care.models import EmployerReport, Referral
+from werkwijzer.care.models import REQUEST_SENT, EmployerReport, Referral
 from werkwijzer.care.workflow import Action, RequestStatus
 from werkwijzer.core import access
-from werkwijzer.core.errors import Invalid
 from werkwijzer.directory.models import Provider
 
 # Any logged-in account by default; the services decide per referral (404 for others).
@@ -230,7 +229,8 @@ class EmployerRequestIn(Schema):
 
 
 class EmployerRequestOut(Schema):
-    """What an employer sees of a request they made: never the question or any care step."""
+    """What an employer sees of a request their employee answered: never the question or
+    any care step."""
 
     employee: str
     provider: str
@@ -239,38 +239,45 @@ class EmployerRequestOut(Schema):
     status_label: str
 
 
+class EmployerRequestSentOut(Schema):
+    """The same for every address (issue 18): no name, no id, no status of its own."""
+
+    sent: bool
+    message: str
+
+
 @router.post(
     "/employer-requests",
-    response={201: EmployerRequestOut, **ERRORS},
+    response={201: EmployerRequestSentOut, **ERRORS},
     summary="Ask a BACO or KAG for an employee",
     description=(
         "The employee (by the e-mail address of their Werkwijzer account) gets the request "
-        "and decides; the BACO/KAG sees it only after they agree. The answer, like "
-        "`GET /employer-requests`, holds only the status, never the question."
+        "and decides; the BACO/KAG sees it only after they agree. The answer is the same "
+        "whatever the address, so it does not tell whether the address has an account: "
+        "the request shows in `GET /employer-requests` only once the employee answered. "
+        "An error only for a missing BACO/KAG, an empty question or an address that is "
+        "not an e-mail address."
     ),
     auth=access.api_guard(access.EMPLOYER),
 )
 def create_employer_request(request: HttpRequest, payload: EmployerRequestIn):
-    try:
-        referral = services.create_referral(
-            actor=request.user,
-            provider=_provider(payload.provider_id),
-            question=payload.question,
-            person_email=payload.employee_email,
-        )
-    except Invalid as error:
-        if error.field != "person_email":
-            raise
-        # The service names the page's field; here the employee's address has its own name.
-        raise Invalid(error.message, field="employee_email") from error
-    return Status(201, services.employer_request(referral))
+    services.ask_for_employee(
+        employer=request.user,
+        provider=_provider(payload.provider_id),
+        question=payload.question,
+        employee_email=payload.employee_email,
+    )
+    return Status(201, {"sent": True, "message": str(REQUEST_SENT)})
 
 
 @router.get(
     "/employer-requests",
     response={200: list[EmployerRequestOut], **ERRORS},
-    summary="Your BACO/KAG requests for employees, with their status",
-    description="Whom, to which BACO/KAG, when, and whether the employee agreed; no more.",
+    summary="Your BACO/KAG requests for employees that they answered, with their status",
+    description=(
+        "Whom, to which BACO/KAG, when, and whether the employee agreed; no more. A request "
+        "the employee has not answered yet is not listed."
+    ),
     auth=access.api_guard(access.EMPLOYER),
 )
 def employer_requests(request: HttpRequest):

@@ -52,9 +52,12 @@ class StartForPersonForm(StartForm):
 class StartForEmployeeForm(forms.Form):
     """An employer asks for a BACO/KAG for an employee; the employee decides (issue 18)."""
 
-    person_email = forms.EmailField(
+    employee_email = forms.EmailField(
         label=_("E-mail address of your employee"),
-        help_text=_("Your employee needs a Werkwijzer account. They decide whether they agree."),
+        help_text=_(
+            "The address of your employee's Werkwijzer account. Your employee decides whether "
+            "they agree."
+        ),
         widget=EmailInput(),
     )
     question = forms.CharField(

@@ -43,13 +43,20 @@ STATE_HELP_FOR_PERSON = {
     ),
     State.WITHDRAWN: _("You withdrew this referral."),
 }
-# What an employer reads of a request they made (no more than this).
+# What an employer reads of a request their employee answered (no more than this). A
+# waiting request is never shown to them (issue 18), so it has no label.
 REQUEST_STATUS_LABELS = {
-    RequestStatus.WAITING: _("Waiting for your employee to agree"),
     RequestStatus.AGREED: _("Your employee agreed; the BACO or KAG has the request"),
     RequestStatus.NOT_AGREED: _("Your employee did not agree"),
     RequestStatus.ENDED: _("Finished"),
 }
+# The one answer an employer gets after asking, on the page and in the API, whatever the
+# address: whether it has a person account shows only once the employee answers.
+REQUEST_SENT = _(
+    "Your request has been sent. If this e-mail address belongs to a Werkwijzer account, "
+    "your employee sees your request. You only see something here once your employee "
+    "has answered."
+)
 STATE_CHOICES = [(state.value, STATE_LABELS[state]) for state in State]
 
 

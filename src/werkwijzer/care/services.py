@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -205,31 +207,27 @@ def _question(question: str) -> str:
 
 def _referred_person(actor: User, person_email: str) -> User:
     """Who the referral is for: the person themself, or the person a treating
-    professional, a bedrijfsarts, a BACO/KAG or the employer names (issue 18)."""
+    professional, a bedrijfsarts or a BACO/KAG names. An employer asks through
+    `ask_for_employee`, whose answer does not say whether the address has an account."""
     if access.is_person(actor):
         return actor
-    if access.is_employer(actor):
-        message = _("There is no employee with a Werkwijzer account with this e-mail address.")
-    elif access.may_refer_a_person(actor):
-        message = _("There is no person with a Werkwijzer account with this e-mail address.")
-    else:
+    if not access.may_refer_a_person(actor):
         raise AccessDenied(
             _("Only the person, a treating professional, a bedrijfsarts or the employer can ask.")
         )
-    return _user_by_email(person_email, "person", "person_email", message)
-
-
-def _creation_reason(actor: User, person: User) -> str:
-    if person.pk == actor.pk:
-        return "owner"
-    return "employer-request" if access.is_employer(actor) else "referral-on-behalf"
+    return _user_by_email(
+        person_email,
+        "person",
+        "person_email",
+        _("There is no person with a Werkwijzer account with this e-mail address."),
+    )
 
 
 def create_referral(
     *, actor: User, provider: Provider, question: str, person_email: str = ""
 ) -> Referral:
-    """A referral by the person, or for a person by a referring professional or their
-    employer (the person then confirms; until then no professional sees it)."""
+    """A referral by the person, or for a person by a referring professional (the person
+    then confirms; until then no professional sees it)."""
     if not can_refer_to(provider):
         raise Invalid(_("You can only refer to a BACO or KAG."), field="provider")
     question = _question(question)
@@ -248,11 +246,43 @@ def create_referral(
             subject=person,
             action="create",
             resource=referral,
-            reason=_creation_reason(actor, person),
+            reason="owner" if person.pk == actor.pk else "referral-on-behalf",
             on_behalf_of=person if person.pk != actor.pk else None,
         )
         notifications.changed(referral)
     return referral
+
+
+def ask_for_employee(
+    *, employer: User, provider: Provider, question: str, employee_email: str
+) -> None:
+    """An employer asks for a BACO/KAG for an employee (issue 18). It returns nothing and
+    refuses only what says nothing about the address (the BACO/KAG, the question, the
+    address's syntax): whether the address has a person account must not show, on a
+    site about cancer and work. With one, the request waits for the employee like a
+    referral on their behalf; without one, nothing is stored."""
+    if not access.is_employer(employer):
+        raise AccessDenied(_("Only an employer asks for a BACO or KAG for an employee."))
+    if not can_refer_to(provider):
+        raise Invalid(_("You can only refer to a BACO or KAG."), field="provider")
+    question = _question(question)
+    email = _valid_email(employee_email, "employee_email")
+    person = _active_user(email, "person")
+    if person is None:
+        return
+    with transaction.atomic():
+        referral = Referral.objects.create(
+            person=person, provider=provider, created_by=employer, question=question
+        )
+        audit.record(
+            actor=employer,
+            subject=person,
+            action="create",
+            resource=referral,
+            reason="employer-request",
+            on_behalf_of=person,
+        )
+        notifications.changed(referral)
 
 
 @dataclass(frozen=True)
@@ -267,9 +297,11 @@ class EmployerRequest:
 
 
 def requests_by_employer(employer: Viewer) -> list[EmployerRequest]:
-    """The BACO/KAG requests this employer made, with only what they may know: whom it
-    is for, to which BACO/KAG, when, and its status for a requester (each read audited).
-    Never the question, and no step of the care (`workflow.status_for_requester`)."""
+    """The BACO/KAG requests this employer made that the employee answered, with only
+    what they may know: whom it is for, to which BACO/KAG, when, and its status for a
+    requester (each read audited). Never the question, no step of the care
+    (`workflow.status_for_requester`), and nothing of a request still waiting: that it
+    is there would say that the address has a person account (issue 18)."""
     if not access.is_employer(employer):
         return []
     rows = []
@@ -277,22 +309,20 @@ def requests_by_employer(employer: Viewer) -> list[EmployerRequest]:
         "person", "provider"
     )
     for referral in requests:
+        status = status_for_requester(referral.state, referral.is_confirmed)
+        if status is RequestStatus.WAITING:
+            continue
         _read(employer, referral.person, f"care.Referral:{referral.pk}:status", "requester")
-        rows.append(employer_request(referral))
+        rows.append(
+            EmployerRequest(
+                employee=referral.person.get_full_name() or referral.person.username,
+                provider=referral.provider.name,
+                asked_on=referral.created_at,
+                status=status,
+                status_label=str(REQUEST_STATUS_LABELS[status]),
+            )
+        )
     return rows
-
-
-def employer_request(referral: Referral) -> EmployerRequest:
-    """What the employer who made this request may know of it (not audited: the caller
-    either just made it or reads it through `requests_by_employer`)."""
-    status = status_for_requester(referral.state, referral.is_confirmed)
-    return EmployerRequest(
-        employee=referral.person.get_full_name() or referral.person.username,
-        provider=referral.provider.name,
-        asked_on=referral.created_at,
-        status=status,
-        status_label=str(REQUEST_STATUS_LABELS[status]),
-    )
 
 
 def confirm(person: User, pk: int) -> Referral:
@@ -466,16 +496,28 @@ def add_person_advice(user: User, pk: int, text: str) -> PersonAdvice:
     return advice
 
 
+def _active_user(email: str, role: str) -> User | None:
+    if not email:
+        return None
+    return get_user_model().objects.filter(email__iexact=email, role=role, is_active=True).first()
+
+
 def _user_by_email(email: str, role: str, field: str, message: str) -> User:
-    email = (email or "").strip()
-    found = (
-        get_user_model().objects.filter(email__iexact=email, role=role, is_active=True).first()
-        if email
-        else None
-    )
+    found = _active_user((email or "").strip(), role)
     if found is None:
         raise Invalid(message, field=field)
     return found
+
+
+def _valid_email(email: str, field: str) -> str:
+    """The address if its syntax is valid (an error here says nothing about accounts)."""
+    email = (email or "").strip()
+    try:
+        validate_email(email)
+    except ValidationError as error:
+        # Django's own message, so the page's form field and the API say it alike.
+        raise Invalid(str(error.messages[0]), field=field) from error
+    return email
 
 
 def add_treating_advice(user: User, pk: int, recipient_email: str, text: str) -> TreatingAdvice:

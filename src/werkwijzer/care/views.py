@@ -9,6 +9,7 @@ every page works without JavaScript.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from werkwijzer.care import forms, services
-from werkwijzer.care.models import STATE_LABELS, Referral
+from werkwijzer.care.models import REQUEST_SENT, STATE_LABELS, Referral
 from werkwijzer.care.workflow import Action, State
 from werkwijzer.core import access
 from werkwijzer.core.errors import Refusal
@@ -65,31 +66,22 @@ def start(request: HttpRequest, provider_pk: int) -> HttpResponse:
     return _start(request, provider)
 
 
-def _start_form_class(user) -> type[forms.StartForm] | type[forms.StartForEmployeeForm]:
-    if access.is_employer(user):
-        return forms.StartForEmployeeForm
-    return forms.StartForPersonForm if access.is_professional(user) else forms.StartForm
-
-
 def _started(request: HttpRequest, referral: Referral) -> HttpResponse:
-    """Where each kind of asker goes once the referral is made."""
+    """Where the person and a professional go once the referral is made."""
     if referral.person_id == request.user.pk:
         messages.success(
             request,
             _("Your referral has been sent. You will get an e-mail when something changes."),
         )
         return redirect("care:referral", pk=referral.pk)
-    if access.is_employer(request.user):
-        messages.success(
-            request,
-            _(
-                "Your request has been sent. Your employee gets an e-mail and decides. "
-                "Here you see whether they agreed."
-            ),
-        )
-        return redirect("care:employer_requests")
     messages.success(request, _("The referral has been made. The person must confirm it first."))
     return redirect("care:worklist")
+
+
+def _start_page(request: HttpRequest, provider: Provider, form: Form) -> HttpResponse:
+    status = 422 if request.method == "POST" else 200
+    context = {"provider": provider, "form": form, "by_employer": access.is_employer(request.user)}
+    return render(request, "care/start.html", context, status=status)
 
 
 # The person, the employer, and the professionals who may refer (access.REFERRER): a
@@ -97,7 +89,10 @@ def _started(request: HttpRequest, referral: Referral) -> HttpResponse:
 @access.guard(access.REFERRER)
 def _start(request: HttpRequest, provider: Provider) -> HttpResponse:
     user = request.user
-    form = _start_form_class(user)(request.POST or None)
+    if access.is_employer(user):
+        return _ask_for_employee(request, provider)
+    form_class = forms.StartForPersonForm if access.is_professional(user) else forms.StartForm
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.create_referral(
@@ -110,9 +105,28 @@ def _start(request: HttpRequest, provider: Provider) -> HttpResponse:
             form.add_error(error.field if error.field in form.fields else None, error.message)
         else:
             return _started(request, referral)
-    status = 422 if request.method == "POST" else 200
-    context = {"provider": provider, "form": form, "by_employer": access.is_employer(user)}
-    return render(request, "care/start.html", context, status=status)
+    return _start_page(request, provider, form)
+
+
+def _ask_for_employee(request: HttpRequest, provider: Provider) -> HttpResponse:
+    """The employer's form (issue 18): one message and one redirect whatever the address,
+    so it never says whether the address has a person account. Only an address that is
+    not an e-mail address gets an error."""
+    form = forms.StartForEmployeeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ask_for_employee(
+                employer=request.user,
+                provider=provider,
+                question=form.cleaned_data["question"],
+                employee_email=form.cleaned_data["employee_email"],
+            )
+        except Refusal as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, REQUEST_SENT)
+            return redirect("care:employer_requests")
+    return _start_page(request, provider, form)
 
 
 @access.guard(access.PERSON)
@@ -331,8 +345,9 @@ def employer_reports(request: HttpRequest) -> HttpResponse:
 @access.guard(access.EMPLOYER)
 @require_GET
 def employer_requests(request: HttpRequest) -> HttpResponse:
-    """The employer's BACO/KAG requests for employees: whom, where, when and the status
-    label; never the question or a step of the care (services.requests_by_employer)."""
+    """The employer's BACO/KAG requests that the employee answered: whom, where, when and
+    the status label; never the question, a step of the care or a request still waiting
+    (services.requests_by_employer)."""
     requests = services.requests_by_employer(request.user)
     return render(request, "care/employer_requests.html", {"requests": requests})
 

@@ -1,7 +1,11 @@
 """An employer asks for a BACO/KAG for an employee (issue 18): the employee decides first,
-the employer only ever learns the status, never the question or a step of the care."""
+the employer only ever learns the status, never the question or a step of the care, and
+nothing at all before the employee answers: not even whether the address has a person
+account (the same answer for every address, the waiting request not listed)."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from django.core import mail
@@ -19,9 +23,15 @@ WHY = "Zzwhy Sanne is vaak moe en twijfelt of ze haar uren kan opbouwen."
 
 
 def ask(employer, person, provider) -> Referral:
-    return services.create_referral(
-        actor=employer, provider=provider, question=WHY, person_email=person.email
+    services.ask_for_employee(
+        employer=employer, provider=provider, question=WHY, employee_email=person.email
     )
+    return Referral.objects.filter(created_by=employer, person=person).latest("pk")
+
+
+def asked_and_agreed(employer, person, provider) -> Referral:
+    referral = ask(employer, person, provider)
+    return services.confirm(person, referral.pk)
 
 
 def statuses(employer) -> list[RequestStatus]:
@@ -48,7 +58,8 @@ def test_employer_asks_and_the_pool_sees_nothing_before_the_employee_agrees(
             services.transition(professional, referral.pk, "accept")
     event = AuditEvent.objects.get(action="create", resource=f"care.Referral:{referral.pk}")
     assert event.reason == "employer-request" and event.on_behalf_of_id == person.pk
-    assert statuses(employer) == [RequestStatus.WAITING]
+    # Waiting: the employer's list does not show it (it would say the account exists).
+    assert statuses(employer) == []
 
 
 def test_status_after_the_employee_agrees_and_the_care_goes_on(employer, person, baco, provider):
@@ -88,7 +99,7 @@ def test_declined_by_the_baco_reads_as_ended_without_the_reason(employer, person
 
 
 def test_employer_never_gets_the_question_or_the_referral(employer, person, provider):
-    referral = ask(employer, person, provider)
+    referral = asked_and_agreed(employer, person, provider)
     [row] = services.requests_by_employer(employer)
     assert set(vars(row)) == {"employee", "provider", "asked_on", "status", "status_label"}
     assert row.employee == "Sanne Visser" and row.provider == provider.name
@@ -99,9 +110,10 @@ def test_employer_never_gets_the_question_or_the_referral(employer, person, prov
     assert services.actions_for(employer, referral) == []
 
 
-def test_each_status_read_is_audited(employer, person, provider):
-    first = ask(employer, person, provider)
-    second = ask(employer, make_user("person", email="tweede@example.org"), provider)
+def test_each_status_read_is_audited_and_a_waiting_one_is_not_read(employer, person, provider):
+    first = asked_and_agreed(employer, person, provider)
+    second = asked_and_agreed(employer, make_user("person", email="tweede@example.org"), provider)
+    ask(employer, make_user("person", email="derde@example.org"), provider)  # waits
     services.requests_by_employer(employer)
     reads = AuditEvent.objects.filter(actor=employer, action="read", reason="requester")
     assert sorted(reads.values_list("resource", flat=True)) == sorted(
@@ -110,28 +122,54 @@ def test_each_status_read_is_audited(employer, person, provider):
 
 
 def test_an_employer_sees_only_their_own_requests(employer, person, provider):
-    ask(employer, person, provider)
+    asked_and_agreed(employer, person, provider)
+    assert len(services.requests_by_employer(employer)) == 1
     other = make_user("employer", organisation="Andere BV")
     assert services.requests_by_employer(other) == []
     assert services.requests_by_employer(person) == []  # not an employer: nothing
 
 
-@pytest.mark.parametrize("role", ["employer", "professional", "naaste", "editor"])
-def test_an_employer_can_only_ask_for_a_person(employer, provider, role):
-    someone = make_user(role, email=f"{role}@example.org", profession="huisarts")
-    with pytest.raises(Invalid) as caught:
-        services.create_referral(
-            actor=employer, provider=provider, question=WHY, person_email=someone.email
+@pytest.mark.parametrize(
+    "role", [None, "employer", "professional", "naaste", "editor", "inactive person"]
+)
+def test_an_address_without_a_person_account_stores_nothing_and_says_nothing(
+    employer, provider, role, django_capture_on_commit_callbacks
+):
+    email = f"{role or 'niemand'}@example.org".replace(" ", "-")
+    if role == "inactive person":
+        make_user("person", email=email, is_active=False)
+    elif role:
+        make_user(role, email=email, profession="huisarts")
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = services.ask_for_employee(
+            employer=employer, provider=provider, question=WHY, employee_email=email
         )
-    assert caught.value.field == "person_email"
-    assert "werknemer" in caught.value.message
-    assert not Referral.objects.exists()
+    assert answer is None  # the same as for a person account: nothing to tell apart
+    assert not Referral.objects.exists() and mail.outbox == []
+    assert not AuditEvent.objects.filter(action="create").exists()
 
 
-def test_an_employer_needs_an_address(employer, provider):
+@pytest.mark.parametrize("email", ["", "   ", "geen-adres", "sanne@"])
+def test_an_employer_needs_a_valid_address(employer, provider, email):
     with pytest.raises(Invalid) as caught:
-        services.create_referral(actor=employer, provider=provider, question=WHY)
-    assert caught.value.field == "person_email"
+        services.ask_for_employee(
+            employer=employer, provider=provider, question=WHY, employee_email=email
+        )
+    assert caught.value.field == "employee_email"
+    assert caught.value.message == "Voer een geldig e-mailadres in."
+
+
+def test_an_employer_cannot_use_the_revealing_referral_service(employer, person, provider):
+    """create_referral says when an address has no account: not for an employer."""
+    with pytest.raises(AccessDenied):
+        services.create_referral(
+            actor=employer, provider=provider, question=WHY, person_email=person.email
+        )
+    with pytest.raises(AccessDenied):
+        services.ask_for_employee(
+            employer=person, provider=provider, question=WHY, employee_email=person.email
+        )
+    assert not Referral.objects.exists()
 
 
 @pytest.mark.parametrize("profession", ["verzekeringsarts", "arbeidsdeskundige", "casemanager"])
@@ -154,40 +192,44 @@ def test_paramedics_refer_on_behalf(person, provider, profession):
 
 # --- API --------------------------------------------------------------------------------
 
+SENT = (
+    "Je vraag is verstuurd. Hoort dit e-mailadres bij een Werkwijzer-account? Dan krijgt je "
+    "werknemer je vraag te zien. Jij ziet hier pas iets als je werknemer heeft geantwoord."
+)
 
-def test_api_employer_asks_and_reads_only_the_status(login, employer, person, provider):
-    client = login(employer)
-    response = client.post(
+
+def api_ask(client, provider, email: str):
+    return client.post(
         "/api/v1/employer-requests",
-        {"provider_id": provider.pk, "employee_email": person.email, "question": WHY},
+        {"provider_id": provider.pk, "employee_email": email, "question": WHY},
         content_type="application/json",
     )
+
+
+def test_api_employer_asks_and_reads_only_the_answered_status(login, employer, person, provider):
+    client = login(employer)
+    response = api_ask(client, provider, person.email)
     assert response.status_code == 201, response.content
-    created = response.json()
-    assert created["status"] == "waiting-for-employee"
-    assert set(created) == {"employee", "provider", "asked_on", "status", "status_label"}
+    assert response.json() == {"sent": True, "message": SENT}
+    assert client.get("/api/v1/employer-requests").json() == []  # waiting: not listed
+    referral = Referral.objects.get()
+    services.confirm(person, referral.pk)
     listed = client.get("/api/v1/employer-requests")
     assert listed.status_code == 200
-    assert [row["status_label"] for row in listed.json()] == ["Wacht tot je werknemer akkoord is"]
+    [row] = listed.json()
+    assert set(row) == {"employee", "provider", "asked_on", "status", "status_label"}
+    assert row["status"] == "agreed" and row["employee"] == "Sanne Visser"
     assert "Zzwhy" not in listed.content.decode() + response.content.decode()
-    referral = Referral.objects.get()
     assert client.get(f"/api/v1/referrals/{referral.pk}").status_code == 404
     assert client.get("/api/v1/referrals").status_code == 403
 
 
-def test_api_employer_errors_name_the_employee_field(login, employer, provider):
+def test_api_employer_errors_only_for_what_reveals_nothing(login, employer, provider):
     client = login(employer)
-    response = client.post(
-        "/api/v1/employer-requests",
-        {"provider_id": provider.pk, "employee_email": "niemand@example.org", "question": WHY},
-        content_type="application/json",
-    )
+    response = api_ask(client, provider, "geen-adres")
     assert response.status_code == 422
     assert response.json()["errors"] == [
-        {
-            "field": "employee_email",
-            "message": "Er is geen werknemer met een Werkwijzer-account met dit e-mailadres.",
-        }
+        {"field": "employee_email", "message": "Voer een geldig e-mailadres in."}
     ]
     # The referral operation is not the employer's: it would answer with the question.
     response = client.post(
@@ -196,12 +238,71 @@ def test_api_employer_errors_name_the_employee_field(login, employer, provider):
         content_type="application/json",
     )
     assert response.status_code == 403
+    assert not Referral.objects.exists()
 
 
 def test_api_employer_requests_only_for_employers(login, person, baco, client):
     assert client.get("/api/v1/employer-requests").status_code == 401
     for user in (person, baco):
         assert login(user).get("/api/v1/employer-requests").status_code == 403
+
+
+# --- the same answer for every address --------------------------------------------------
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def _addresses(person) -> dict[str, str]:
+    """(a) a person account, (b) no account at all, (c) a professional's account."""
+    professional = make_user("professional", profession="huisarts", email="dokter@example.org")
+    return {"person": person.email, "none": "niemand@example.org", "pro": professional.email}
+
+
+def test_the_start_page_answers_the_same_for_every_address(login, employer, person, provider):
+    asked_and_agreed(employer, make_user("person", email="eerder@example.org"), provider)
+    client = login(employer)
+    start = reverse("care:start", args=[provider.pk])
+    answers = {}
+    for kind, email in _addresses(person).items():
+        response = client.post(start, {"employee_email": email, "question": WHY})
+        page = client.get(response["Location"])
+        answers[kind] = (
+            response.status_code,
+            response["Location"],
+            response.content,
+            page.status_code,
+            CSRF.sub("csrf", page.content.decode()),
+        )
+    assert answers["person"] == answers["none"] == answers["pro"]
+    status, location, _, _, page = answers["person"]
+    assert status == 302 and location == reverse("care:employer_requests")
+    assert SENT in page and page.count("card__title") == 1  # only the answered one
+    assert Referral.objects.filter(person=person, created_by=employer).count() == 1
+
+
+def test_the_api_answers_the_same_for_every_address(login, employer, person, provider):
+    client = login(employer)
+    answers = {}
+    for kind, email in _addresses(person).items():
+        response = api_ask(client, provider, email)
+        answers[kind] = (response.status_code, response["Content-Type"], response.content)
+    assert answers["person"] == answers["none"] == answers["pro"]
+    assert answers["person"][0] == 201
+    assert Referral.objects.count() == 1
+
+
+def test_a_waiting_request_is_listed_only_after_the_employee_agrees(
+    login, employer, person, provider
+):
+    referral = ask(employer, person, provider)
+    client = login(employer)
+    page = client.get(reverse("care:employer_requests")).content.decode()
+    assert "Sanne Visser" not in page
+    assert "staat niet in deze lijst" in page
+    assert "Er heeft nog geen werknemer op een vraag van je geantwoord" in page
+    services.confirm(person, referral.pk)
+    page = client.get(reverse("care:employer_requests")).content.decode()
+    assert "Sanne Visser" in page and "Je werknemer is akkoord" in page
 
 
 # --- pages ------------------------------------------------------------------------------
@@ -212,30 +313,25 @@ def test_employer_form_errors_in_dutch_then_sent(login, employer, person, provid
     start = reverse("care:start", args=[provider.pk])
     page = client.get(start).content.decode()
     assert "E-mailadres van je werknemer" in page and "Vraag versturen" in page
-    empty = client.post(start, {"person_email": "", "question": ""})
+    empty = client.post(start, {"employee_email": "", "question": ""})
     assert empty.status_code == 422
     assert "Dit veld is verplicht" in empty.content.decode()
-    unknown = client.post(start, {"person_email": "niemand@example.org", "question": WHY})
-    assert unknown.status_code == 422
-    body = unknown.content.decode()
-    assert "Er is geen werknemer met een Werkwijzer-account met dit e-mailadres." in body
-    assert "Zzwhy" in body  # what was typed is kept
-    response = client.post(start, {"person_email": person.email, "question": WHY})
+    wrong = client.post(start, {"employee_email": "geen-adres", "question": WHY})
+    assert wrong.status_code == 422
+    assert "Voer een geldig e-mailadres in." in wrong.content.decode()
+    assert "Zzwhy" in wrong.content.decode()  # what was typed is kept
+    response = client.post(start, {"employee_email": person.email, "question": WHY})
     assert response.status_code == 302 and response["Location"] == reverse("care:employer_requests")
     page = client.get(response["Location"]).content.decode()
-    assert "Je vraag is verstuurd" in page
-    assert "Sanne Visser" in page and provider.name in page
-    assert "Wacht tot je werknemer akkoord is" in page
-    assert "Zzwhy" not in page
+    assert SENT in page
+    assert "Sanne Visser" not in page and "Zzwhy" not in page
 
 
 def test_employer_requests_page_empty_state_and_link(login, employer):
     client = login(employer)
     page = client.get(reverse("care:employer_requests"))
     assert page.status_code == 200
-    assert (
-        "Je hebt nog voor geen enkele werknemer een BACO of KAG gevraagd" in page.content.decode()
-    )
+    assert "Er heeft nog geen werknemer op een vraag van je geantwoord" in page.content.decode()
     reports = client.get(reverse("care:employer_reports")).content.decode()
     assert reverse("care:employer_requests") in reports
 
@@ -252,12 +348,24 @@ def test_employee_reads_who_asked_and_why_and_does_not_agree(login, employer, pe
     page = client.get(reverse("care:my_referrals")).content.decode()
     assert "gevraagd door je werkgever Bakkerij De Korrel" in page
     assert "Zzwhy" in page and "Ik ben niet akkoord" in page
+    assert "Als je antwoordt, ziet je werkgever of je ja of nee hebt gezegd." in page
     detail = client.get(referral.get_absolute_url()).content.decode()
     assert "Je werkgever Bakkerij De Korrel vraagt" in detail
+    assert "Antwoord je niet, dan ziet je werkgever niets." in detail
     response = client.post(reverse("care:step", args=[referral.pk, "withdraw"]))
     assert response["Location"] == reverse("care:my_referrals")
     page = login(employer).get(reverse("care:employer_requests")).content.decode()
-    assert "Je werknemer is niet akkoord" in page
+    assert "Je werknemer is niet akkoord" in page and "Sanne Visser" in page
+
+
+def test_a_professional_referral_does_not_speak_of_the_employer(login, person, baco, provider):
+    referral = services.create_referral(
+        actor=baco, provider=provider, question=WHY, person_email=person.email
+    )
+    client = login(person)
+    page = client.get(reverse("care:my_referrals")).content.decode()
+    detail = client.get(referral.get_absolute_url()).content.decode()
+    assert "ziet je werkgever" not in page + detail
 
 
 def test_employee_agrees_and_the_employer_sees_agreed(login, employer, person, provider):
