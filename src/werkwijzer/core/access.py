@@ -454,27 +454,33 @@ def any_of(*rules: Rule) -> Rule:
 
 
 # The labels say on the 403 page who may use it; a context, so these short words never
-# take over another app's Dutch for the same English (core's catalogue comes first).
-_WHO = "allowed accounts"
+# take over another app's Dutch for the same English (core's catalogue comes first). The
+# context is written out each time: makemessages reads only a literal, so a variable
+# would leave the label out of the catalogue and untranslated.
 ANY_ACCOUNT = Rule("account", signed_in)
-PERSON = Rule("person", is_person, (pgettext_lazy(_WHO, "Person (with or after cancer)"),))
-EMPLOYER = Rule("employer", is_employer, (pgettext_lazy(_WHO, "Employer"),))
-PROFESSIONAL = Rule("professional", is_professional, (pgettext_lazy(_WHO, "Professional"),))
+PERSON = Rule(
+    "person", is_person, (pgettext_lazy("allowed accounts", "Person (with or after cancer)"),)
+)
+EMPLOYER = Rule("employer", is_employer, (pgettext_lazy("allowed accounts", "Employer"),))
+PROFESSIONAL = Rule(
+    "professional", is_professional, (pgettext_lazy("allowed accounts", "Professional"),)
+)
 BACO_OR_KAG = Rule(
-    "baco-kag", can_answer_questions, (pgettext_lazy(_WHO, "BACO and KAG professionals"),)
+    "baco-kag",
+    can_answer_questions,
+    (pgettext_lazy("allowed accounts", "BACO and KAG professionals"),),
 )
 # Who may ask a BACO/KAG for a person (issue 18): the person, their employer, and the
 # professionals of roles.REFERRING_PROFESSIONS (the person agrees first).
 REFERRING_PROFESSIONAL = Rule(
     "referring-professional",
     may_refer_a_person,
-    # A literal context: makemessages cannot read _WHO (a variable), so it would skip it.
     (pgettext_lazy("allowed accounts", "Treating professionals, bedrijfsartsen, BACO and KAG"),),
 )
 REFERRER = any_of(PERSON, EMPLOYER, REFERRING_PROFESSIONAL)
-EDITOR = Rule("editor", is_editor, (pgettext_lazy(_WHO, "editors"),))
+EDITOR = Rule("editor", is_editor, (pgettext_lazy("allowed accounts", "Editors"),))
 PRIVACY_OFFICER = Rule(
-    "privacy-officer", can_search_audit_log, (pgettext_lazy(_WHO, "Privacy officer"),)
+    "privacy-officer", can_search_audit_log, (pgettext_lazy("allowed accounts", "Privacy officer"),)
 )
 RESEARCH_EXPORT = Rule("research-export", can_export_research)
 OWN_DATA = Rule("own-data", signed_in, visitors=True)
