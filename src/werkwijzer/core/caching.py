@@ -62,6 +62,11 @@ PERSONAL_PREFIXES = (
     "/vraag-de-specialist/",
     "/uitkomsten/",
 )
+# Pages under those prefixes that are the same for everyone: a tool's empty questionnaire
+# (only without a query string; its form posts without a token) and the dashboard of
+# aggregated, published figures (its filters in the query string name no one).
+TOOL_START_PAGES = ("/wegwijzer/", "/tijdlijn/")
+PUBLIC_UNDER_PERSONAL_PREFIXES = ("/uitkomsten/dashboard/",)
 # Health answers must be fresh for whoever asks.
 NEVER_STORED = ("/api/v1/health", "/api/v1/live")
 
@@ -106,8 +111,16 @@ def is_personal(request: HttpRequest) -> bool:
     return (
         request.method not in ("GET", "HEAD")
         or carries_identity(request)
-        or request.path.startswith(PERSONAL_PREFIXES)
+        or is_personal_tool(request)
     )
+
+
+def is_personal_tool(request: HttpRequest) -> bool:
+    """A page of the tools that take someone's situation or answers."""
+    path = request.path
+    if path in PUBLIC_UNDER_PERSONAL_PREFIXES or (path in TOOL_START_PAGES and not request.GET):
+        return False
+    return path.startswith(PERSONAL_PREFIXES)
 
 
 def cache_control(request: HttpRequest, response: HttpResponseBase) -> str | None:

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
+from werkwijzer.core.caching import form_on_public_pages
 from werkwijzer.core.downloads import PERSONAL, download
 from werkwijzer.core.pdf import render_pdf
 from werkwijzer.navigator.forms import questions, situation_data
@@ -47,6 +48,7 @@ def _situation_or_form(request: HttpRequest) -> Situation | HttpResponse:
         return render(request, "navigator/start.html", context)
 
 
+@form_on_public_pages  # the questionnaire on /wegwijzer/ is kept for every visitor
 @require_http_methods(["GET", "POST"])
 def plan_page(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from werkwijzer.core.caching import form_on_public_pages
 from werkwijzer.core.downloads import PERSONAL, download
 from werkwijzer.core.sources import sources
 from werkwijzer.timeline.forms import TimelineForm
@@ -106,6 +107,7 @@ def route_context(route: Route) -> dict:
     }
 
 
+@form_on_public_pages  # its empty form on /tijdlijn/ is kept for every visitor
 @require_http_methods(["GET", "POST"])
 def index(request: HttpRequest) -> HttpResponse:
     form = _bound_form(request)

@@ -47,8 +47,16 @@ def test_the_plan_is_personal_but_its_json_is_compressed(client, helper_catalogu
     assert json.loads(gzip.decompress(response.content))["helpers"]
 
 
-@pytest.mark.parametrize("url", ["/wegwijzer/", "/tijdlijn/", "/gesprekshulp/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/wegwijzer/?role=werkende",  # answers in the query string, even if only a role
+        "/tijdlijn/?employment=loondienst-vast&sick_since=2026-09-01",
+        "/gesprekshulp/",
+    ],
+)
 def test_the_tools_that_take_personal_answers_are_never_stored(client, helper_catalogue, url):
+    """Their empty questionnaires are the same for everyone (test_page_cache.py)."""
     response = client.get(url, **GZIP)
     assert response["Cache-Control"] == "private, no-store"
 

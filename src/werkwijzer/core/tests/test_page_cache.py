@@ -129,7 +129,7 @@ def test_personal_tools_are_never_kept(client):
 
     from werkwijzer.core.caching import may_come_from_the_page_cache
 
-    assert not may_come_from_the_page_cache(RequestFactory().get("/tijdlijn/"))
+    assert not may_come_from_the_page_cache(RequestFactory().get("/tijdlijn/?sick_since=x"))
     assert not may_come_from_the_page_cache(RequestFactory().post("/over/"))
     assert may_come_from_the_page_cache(RequestFactory().get("/over/"))
     signed_in = RequestFactory().get("/over/")
@@ -176,3 +176,34 @@ def test_the_language_switch_refuses_another_site_and_works_from_ours(client):
         "/i18n/setlang/", {"language": "en", "next": "/over/"}, HTTP_SEC_FETCH_SITE="same-origin"
     )
     assert switched.status_code == 302 and switched.cookies["django_language"].value == "en"
+
+
+@pytest.mark.parametrize(
+    ("path", "kept"),
+    [
+        ("/wegwijzer/", True),  # the empty questionnaire, the same for everyone
+        ("/tijdlijn/", True),
+        ("/tijdlijn/?employment=loondienst-vast&sick_since=2026-09-01", False),  # a date
+        ("/uitkomsten/dashboard/", True),  # published, aggregated figures
+        ("/uitkomsten/", False),
+        ("/gesprekshulp/", False),
+    ],
+)
+def test_a_tools_empty_start_page_is_kept_and_its_answers_never(client, path, kept):
+    from django.test import RequestFactory
+
+    from werkwijzer.core.caching import may_come_from_the_page_cache
+
+    assert may_come_from_the_page_cache(RequestFactory().get(path)) is kept
+    response = client.get(path)
+    assert response["Cache-Control"].startswith("public") is kept
+    if kept:
+        assert not response.cookies and "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_the_questionnaires_post_from_the_site_and_are_refused_from_elsewhere(client):
+    answers = {"role": "werkende", "employment": "loondienst-vast", "sick_since": "2026-09-01"}
+    for path in ("/wegwijzer/plan/", "/tijdlijn/"):
+        assert client.post(path, answers, HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
+        made = client.post(path, answers, HTTP_SEC_FETCH_SITE="same-origin")
+        assert made.status_code in (200, 422) and made["Cache-Control"] == "private, no-store"
