@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language, gettext
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from werkwijzer.core import access, ratelimit
+from werkwijzer.core.caching import form_on_public_pages
 from werkwijzer.feedback import services
 from werkwijzer.feedback.forms import ContactForm, FeedbackForm
 from werkwijzer.feedback.models import CONTACT_KEEP_DAYS
@@ -52,8 +52,9 @@ def _refused(request: HttpRequest, form: FeedbackForm, status: int, retry_after:
 
 
 # No CSRF token: the form is on public articles, which may be cached only without one
-# (ADR 0012). A forged post gains nothing: it is an anonymous, rate-limited answer.
-@csrf_exempt
+# (ADR 0012). A forged post would gain nothing (an anonymous, rate-limited answer), and
+# one from another site is refused.
+@form_on_public_pages
 @access.public("anonymous yes/no answers about a public page; rate-limited, nobody's data")
 @require_POST
 def answer(request: HttpRequest) -> HttpResponse:

@@ -43,6 +43,11 @@ def test_an_answer_without_javascript_lands_on_the_thank_you_page(client):
     assert fields == {"id", "kind", "key", "helpful", "remark", "language", "created_on"}
 
 
+def test_an_answer_posted_from_another_site_is_refused(client):
+    refused = client.post(reverse("feedback:answer"), ANSWER, HTTP_SEC_FETCH_SITE="cross-site")
+    assert refused.status_code == 403 and not Feedback.objects.exists()
+
+
 def test_an_answer_with_javascript_gets_the_thanks_as_json(client):
     response = client.post(
         reverse("feedback:answer"), {**ANSWER, "helpful": "yes"}, HTTP_X_WERKWIJZER_ENHANCED="1"
