@@ -147,7 +147,12 @@ def index(request: HttpRequest) -> HttpResponse:
         "parameters_version": load_parameters().version,
         "micro": [r.micro for r in result.results.values() if r.micro] if result else [],
     }
-    return render(request, "businesscase/index.html", context, status=status)
+    response = render(request, "businesscase/index.html", context, status=status)
+    if pending is not None:
+        # "Still computing" or "failed" holds only until the worker is done or a retry:
+        # never kept by the page cache, a proxy or the browser (they would keep it 5 min).
+        response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_GET

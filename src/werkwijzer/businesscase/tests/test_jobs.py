@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
 
@@ -68,14 +69,28 @@ def test_without_a_worker_the_immediate_backend_runs_it_at_once(client):
     assert Job.objects.get().status == "done"
 
 
+@override_settings(TASKS=DATABASE_TASKS, WERKWIJZER_PAGE_CACHE_SECONDS=300)
+def test_the_progress_page_is_never_kept_so_the_result_shows_when_ready(client):
+    cache.clear()
+    waiting = client.get(f"/businesscase/?{HEAVY}")
+    assert REFRESH in waiting.content.decode() and waiting["Cache-Control"] == "no-store"
+    run_worker_once("--no-schedule")
+    ready = client.get(f"/businesscase/?{HEAVY}")
+    assert REFRESH not in ready.content.decode()
+    assert ready["Cache-Control"].startswith("public")
+    cache.clear()
+
+
 def test_a_failed_run_says_so_and_stops_refreshing(client):
     run = _run(HEAVY)
     Job.objects.create(
         kind=jobs.KIND, key=jobs.run_key(run), status="failed", finished_at=timezone.now()
     )
-    html = client.get(f"/businesscase/?{HEAVY}").content.decode()
+    failed = client.get(f"/businesscase/?{HEAVY}")
+    html = failed.content.decode()
     assert REFRESH not in html
     assert "Deze berekening is niet gelukt" in html
+    assert failed["Cache-Control"] == "no-store"  # a visit after a minute tries again
 
 
 def test_progress_is_written_while_the_run_goes():
