@@ -209,3 +209,8 @@ def test_the_pages_speak_english_beside_dutch(client, settings):
     thanks = client.get(response["Location"]).content.decode()
     assert "Good to hear that this helps you." in thanks
     assert Feedback.objects.get().language == "en"
+
+
+def test_every_page_links_to_the_contact_form_with_the_page_it_came_from(client):
+    page = client.get("/wie-kan-helpen/").content.decode()
+    assert f'{reverse("feedback:contact")}?pagina=/wie-kan-helpen/' in page
