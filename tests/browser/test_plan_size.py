@@ -18,13 +18,13 @@ PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 PHOTOGRAPHED = ("employee-sick", "zzp-with-aov", "employer-of-employee")
 
-# Posts the answers as the questionnaire would (the start page gives the CSRF token).
+# Posts the answers as the questionnaire would (it needs no CSRF token: the start page
+# is kept for everyone, core.caching.form_on_public_pages).
 SUBMIT = """(fields) => {
     const form = document.createElement('form');
     form.method = 'post';
     form.action = '/wegwijzer/plan/';
-    const token = document.querySelector('input[name=csrfmiddlewaretoken]').value;
-    for (const [name, value] of [['csrfmiddlewaretoken', token], ...fields]) {
+    for (const [name, value] of fields) {
         const input = document.createElement('input');
         input.type = 'hidden';
         input.name = name;

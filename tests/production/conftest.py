@@ -82,6 +82,7 @@ class ProxiedClient:
             body = urllib.parse.urlencode(data, doseq=True).encode()
             headers["Content-Type"] = "application/x-www-form-urlencoded"
             headers["Referer"] = "https://" + self.base.split("://", 1)[1] + (referer or path)
+            headers["Sec-Fetch-Site"] = "same-origin"  # as a browser says of its own forms
         request = urllib.request.Request(self.base + path, data=body, headers=headers)
         opener = urllib.request.build_opener(_NoRedirect)
         try:
@@ -97,11 +98,17 @@ class ProxiedClient:
             self.cookies[name.strip()] = rest.split(";", 1)[0]
 
     def post_form(self, path: str, data: dict, form_page: str | None = None) -> Answer:
-        """POST as the browser does after loading the form: with its CSRF token."""
+        """POST as the browser does after loading the form: with its CSRF token, or without
+        one for the forms on pages kept for everyone (core.caching.form_on_public_pages),
+        which the browser sends from the same site."""
         page = self.request(form_page or path)
+        return self.post_from(page, path, data, form_page or path)
+
+    def post_from(self, page: Answer, path: str, data: dict, referer: str) -> Answer:
+        """POST a form of a page already loaded (a button on a plan, for example)."""
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
-        assert token, f"no CSRF token on {form_page or path}"
-        return self.request(path, {**data, "csrfmiddlewaretoken": token.group(1)}, form_page)
+        fields = {**data, "csrfmiddlewaretoken": token.group(1)} if token else data
+        return self.request(path, fields, referer)
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -127,7 +127,9 @@ def test_the_main_pages_and_their_static_files(site):
 
 
 def test_the_plan_as_pdf_uses_the_collected_static_files(site):
-    pdf = site.post_form("/wegwijzer/plan.pdf", PLAN_FORM, form_page="/wegwijzer/")
+    # As a person does: the questionnaire (no token), then the PDF button on the plan.
+    plan = site.post_form("/wegwijzer/plan/", PLAN_FORM, form_page="/wegwijzer/")
+    pdf = site.post_from(plan, "/wegwijzer/plan.pdf", PLAN_FORM, "/wegwijzer/plan/")
     assert pdf.status == 200, pdf.text[:500]
     assert pdf.body.startswith(b"%PDF")
     assert pdf.headers["Cache-Control"] == "no-store"
