@@ -213,4 +213,4 @@ def test_the_pages_speak_english_beside_dutch(client, settings):
 
 def test_every_page_links_to_the_contact_form_with_the_page_it_came_from(client):
     page = client.get("/wie-kan-helpen/").content.decode()
-    assert f'{reverse("feedback:contact")}?pagina=/wie-kan-helpen/' in page
+    assert f"{reverse('feedback:contact')}?pagina=/wie-kan-helpen/" in page
