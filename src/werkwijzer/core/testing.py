@@ -1,5 +1,5 @@
-"""Test helpers: the real `werkwijzer worker --once` inside a test's transaction, and the
-SQL queries a page costs."""
+"""Test helpers: the real `werkwijzer worker --once` inside a test's transaction, the
+SQL queries a page costs, and the page cache switched on."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 from unittest import mock
 
+import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.http import HttpResponse
 from django.test import Client
@@ -43,3 +45,13 @@ def get_within_queries(
         response = client.get(url, data)
     assert response.status_code == 200
     return response  # type: ignore[return-value]  # the test client's response is one
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The page cache on, empty before and after (the test settings keep it off: a test's
+    content is rolled back with its transaction, and the version counter with it)."""
+    settings.WERKWIJZER_PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()

@@ -8,20 +8,13 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from django.core.cache import cache
 
 from werkwijzer.accounts.testing import force_login_verified, make_user
+from werkwijzer.core.testing import page_cache  # noqa: F401 - a fixture
 from werkwijzer.core.versions import content_changed, version_changed
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.WERKWIJZER_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+# Every test here runs with the page cache on.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def _view_must_not_run(monkeypatch) -> None:

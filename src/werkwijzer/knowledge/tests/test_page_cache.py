@@ -5,19 +5,12 @@ CSRF token, so the page sets no cookie and goes into the page cache."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
+from werkwijzer.core.testing import page_cache  # noqa: F401 - a fixture
 from werkwijzer.knowledge.models import ArticlePage
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.WERKWIJZER_PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    yield
-    cache.clear()
+# Every test here runs with the page cache on.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 
 def _article_url() -> str:
