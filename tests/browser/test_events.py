@@ -128,23 +128,20 @@ def test_the_plan_folds_the_events_about_its_topics_and_stays_short(page):
 
 
 def _logs_in(browser, live_server, user):
+    """A new browser page, signed in with the password and a second factor."""
     import pyotp
     from django.utils import timezone
 
     from tests.browser.conftest import _new_page
-    from tests.browser.test_directory import _code
+    from tests.browser.test_care import _fill_login, _totp
     from werkwijzer.accounts.models import TOTPDevice
-    from werkwijzer.accounts.testing import PASSWORD
 
     secret = pyotp.random_base32()
     TOTPDevice.objects.create(user=user, secret=secret, confirmed_at=timezone.now())
     context, page = _new_page(browser, live_server)
     page.goto("/inloggen/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.fill("#id_code", _code(secret))
-    page.click("main button[type=submit]")
+    _fill_login(page, user)
+    _totp(page, secret)
     expect(page.locator("form.account-menu__logout")).to_be_visible()
     return context, page
 

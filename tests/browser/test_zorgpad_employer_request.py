@@ -10,8 +10,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import _new_page, assert_accessible, screenshot
+from tests.browser.conftest import _new_page
 from tests.browser.test_care import _fill_login
+from tests.browser.test_zorgpad_consent import _both_widths
 from werkwijzer.accounts.testing import make_user
 from werkwijzer.directory.factories import ProviderFactory
 
@@ -25,14 +26,6 @@ def people(db):
     person = make_user("person", first_name="Sanne", last_name="Visser")
     employer = make_user("employer", first_name="Karim", organisation="Restaurant De Smaak")
     return {"provider": provider, "person": person, "employer": employer}
-
-
-def _both_widths(page, name: str) -> None:
-    page.set_viewport_size({"width": 390, "height": 844})
-    screenshot(page, f"{name}-390")
-    page.set_viewport_size({"width": 1280, "height": 900})
-    screenshot(page, f"{name}-1280")
-    assert_accessible(page)
 
 
 def _log_in(page, user) -> None:
