@@ -82,10 +82,11 @@ def comes_from_another_site(request: HttpRequest) -> bool:
 
 
 def form_on_public_pages(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
-    """A form that stands on pages kept for every visitor (persona, language, feedback)
-    posts without a CSRF token: a token is made per visitor and would keep the page out
-    of the cache. Such forms change only the visitor's own display choice or add an
-    anonymous answer. The browser's word on where the post came from replaces the token:
+    """A form that stands on pages kept for every visitor (persona, language, feedback,
+    the empty wegwijzer and tijdlijn questionnaires) posts without a CSRF token: a token
+    is made per visitor and would keep the page out of the cache. Such forms change only
+    the visitor's own display choice, add an anonymous answer, or send answers back to
+    the one who posted them. The browser's word on where the post came from replaces the token:
     another site cannot post them for a visitor (for example to give them a new session,
     which logs them out)."""
 
